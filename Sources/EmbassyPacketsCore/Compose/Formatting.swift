@@ -1,0 +1,74 @@
+/// Numbers and dates written the way a letter in a given language writes them.
+public enum Formatting {
+    /// Groups thousands: 1,234,567 in English, 1234567 in Chinese.
+    public static func number(_ value: Int, language: String) -> String {
+        if language.hasPrefix("zh") || language.hasPrefix("ja") { return String(value) }
+        let digits = Array(String(abs(value)))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return value < 0 ? "-" + out : out
+    }
+
+    /// A calendar date, written for the language: "November 29, 2026" or "2026年11月29日".
+    public static func date(_ date: LetterDate, language: String) -> String {
+        if language.hasPrefix("zh") || language.hasPrefix("ja") { return "\(date.year)年\(date.month)月\(date.day)日" }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(months[date.month - 1]) \(date.day), \(date.year)"
+    }
+}
+
+/// A calendar date (the delivery date printed on the letter).
+public struct LetterDate: Sendable, Hashable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    /// Creates a date; nil when it is not a real calendar day.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month), (1...TimestampParser.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// The UTC day of a moment given in seconds since 1970.
+    public init(secondsSince1970 seconds: Int64) {
+        let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        // Inverse of TimestampParser.daysFromCivil (Howard Hinnant's civil_from_days).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        self.month = month
+        self.day = day
+    }
+
+    /// Seconds since 1970 at midnight UTC.
+    public var secondsSince1970: Int64 { Int64(TimestampParser.daysFromCivil(year: year, month: month, day: day)) * 86_400 }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+}

@@ -1,0 +1,76 @@
+/// Fills a template's fields for one packet.
+public struct LetterFiller: Sendable {
+    public let template: LetterTemplate
+
+    /// Creates a filler for a template.
+    public init(template: LetterTemplate) {
+        self.template = template
+    }
+
+    /// The values of every field for a packet.
+    public func values(for plan: PacketPlan, date: LetterDate) -> [LetterField: String] {
+        let language = template.language
+        let countryNames = plan.sections.map { language.hasPrefix("en") ? CountryNames.inSentence($0.countryName) : $0.countryName }
+        return [
+            .missionName: plan.mission.name,
+            .missionChineseName: plan.mission.chineseName ?? plan.mission.name,
+            .missionAddress: plan.mission.addressLines.joined(separator: "\n"),
+            .missionCity: plan.mission.city,
+            .countryName: plan.embassy.countryName,
+            .countries: Self.list(countryNames, language: language),
+            .signatures: Formatting.number(plan.signatureCount, language: language),
+            .date: Formatting.date(date, language: language),
+            .campaign: template.campaign,
+            .title: template.title,
+        ]
+    }
+
+    /// The letter for a packet.
+    public func fill(for plan: PacketPlan, date: LetterDate) -> LetterDocument {
+        let values = values(for: plan, date: date)
+        let counts: [LetterField: Int] = [.signatures: plan.signatureCount]
+        let blocks = template.blocks.map { block in
+            var runs: [LetterDocument.Run] = []
+            append(block.content, style: .regular, values: values, counts: counts, to: &runs)
+            return LetterDocument.Block(kind: block.kind, runs: runs)
+        }
+        return LetterDocument(title: template.title, campaign: template.campaign, language: template.language, blocks: blocks)
+    }
+
+    private func append(
+        _ content: [LetterTemplate.Inline], style: LetterDocument.Run.Style, values: [LetterField: String],
+        counts: [LetterField: Int], to runs: inout [LetterDocument.Run]
+    ) {
+        func add(_ text: String) {
+            if let last = runs.last, last.style == style {
+                runs[runs.count - 1].text += text
+            } else {
+                runs.append(LetterDocument.Run(text, style: style))
+            }
+        }
+        for item in content {
+            switch item {
+            case .text(let text): add(text)
+            case .lineBreak: add("\n")
+            case .field(let name, _):
+                // The template loader has already refused unknown names.
+                if let field = LetterField(rawValue: name) { add(values[field] ?? "") }
+            case .plural(let count, let one, let other, _):
+                let value = LetterField(rawValue: count).flatMap { counts[$0] } ?? 0
+                add(value == 1 ? one : other)
+            case .emphasis(let inner): append(inner, style: .emphasis, values: values, counts: counts, to: &runs)
+            case .strong(let inner): append(inner, style: .strong, values: values, counts: counts, to: &runs)
+            }
+        }
+    }
+
+    /// "A", "A and B", "A, B and C" (or 、 in Chinese).
+    static func list(_ items: [String], language: String) -> String {
+        if language.hasPrefix("zh") { return items.joined(separator: "、") }
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+}

@@ -1,0 +1,81 @@
+/// The fields a signature file carries, whatever its headers are called.
+public enum Column: String, Sendable, CaseIterable, Hashable {
+    case time, first, last, city, region, country, email, consent
+
+    /// The columns a file must have.
+    public static let required: [Column] = [.first, .last, .city, .country, .email]
+
+    /// The header a Google Forms export gives this column.
+    public var formHeader: String {
+        switch self {
+        case .time: return "Timestamp"
+        case .first: return "First Name"
+        case .last: return "Last Name"
+        case .city: return "City"
+        case .region: return "State or Province"
+        case .country: return "Country"
+        case .email: return "Email Address"
+        case .consent: return "How may we use your email address?"
+        }
+    }
+
+    /// Header names (normalised with `Column.key`) that mean this column.
+    static let aliases: [Column: [String]] = [
+        .time: ["timestamp", "time", "date", "submittedat", "submitted", "signedat", "signed", "createdat", "created"],
+        .first: ["firstname", "first", "givenname", "given", "forename", "fname"],
+        .last: ["lastname", "last", "surname", "familyname", "family", "lname"],
+        .city: ["city", "town", "cityortown", "locality"],
+        .region: ["stateorprovince", "state", "province", "region", "stateprovince", "stateprovinceregion", "county"],
+        .country: ["country", "countryname", "nation", "countryorregion"],
+        .email: ["emailaddress", "email", "emailaddr", "mail", "e-mail"],
+        .consent: ["howmayweuseyouremailaddress", "consent", "emailconsent", "optin"],
+    ]
+
+    private static let byKey: [String: Column] = {
+        var map: [String: Column] = [:]
+        for (column, names) in aliases {
+            for name in names { map[key(name)] = column }
+        }
+        return map
+    }()
+
+    /// A header reduced to its letters and digits, lowercased: "First_Name " → "firstname".
+    public static func key(_ header: String) -> String {
+        String(String.UnicodeScalarView(header.lowercased().unicodeScalars.filter {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil
+        }))
+    }
+
+    /// The column a header names, if any.
+    public static func matching(header: String) -> Column? { byKey[key(header)] }
+}
+
+/// Which position of a file's rows holds each column.
+public struct ColumnMap: Sendable {
+    public private(set) var index: [Column: Int] = [:]
+
+    /// Matches headers to columns; the first header that names a column wins.
+    /// `overrides` maps a column to a header the user named (`--column first=Vorname`).
+    public init(headers: [String], overrides: [Column: String] = [:]) {
+        for (position, header) in headers.enumerated() {
+            if let column = Column.matching(header: header), index[column] == nil {
+                index[column] = position
+            }
+        }
+        for (column, header) in overrides {
+            if let position = headers.firstIndex(where: { Column.key($0) == Column.key(header) }) {
+                index[column] = position
+            }
+        }
+    }
+
+    /// The required columns that no header names.
+    public var missing: [Column] { Column.required.filter { index[$0] == nil } }
+
+    /// The value of a column in a row, or "" when the row is short or the column absent.
+    @inline(__always)
+    public func value(_ column: Column, in fields: [String]) -> String {
+        guard let position = index[column], position < fields.count else { return "" }
+        return fields[position]
+    }
+}

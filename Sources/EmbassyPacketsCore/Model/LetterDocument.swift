@@ -1,0 +1,51 @@
+/// A letter with every field filled: what the renderer typesets.
+public struct LetterDocument: Sendable {
+    /// A run of text in one style.
+    public struct Run: Sendable, Hashable {
+        /// How a run is set.
+        public enum Style: Sendable, Hashable {
+            case regular, emphasis, strong
+        }
+
+        public var text: String
+        public var style: Style
+
+        /// Creates a run.
+        public init(_ text: String, style: Style = .regular) {
+            self.text = text
+            self.style = style
+        }
+    }
+
+    /// A paragraph of the letter.
+    public struct Block: Sendable, Hashable {
+        public var kind: LetterTemplate.BlockKind
+        /// The runs; "\n" inside a run breaks the line.
+        public var runs: [Run]
+
+        /// Creates a block.
+        public init(kind: LetterTemplate.BlockKind, runs: [Run]) {
+            self.kind = kind
+            self.runs = runs
+        }
+
+        /// The block's text without styles.
+        public var text: String { runs.map(\.text).joined() }
+    }
+
+    public var title: String
+    public var campaign: String
+    public var language: String
+    public var blocks: [Block]
+
+    /// Creates a letter.
+    public init(title: String, campaign: String, language: String, blocks: [Block]) {
+        self.title = title
+        self.campaign = campaign
+        self.language = language
+        self.blocks = blocks
+    }
+
+    /// The letter as plain text, a block a paragraph: for golden tests and previews.
+    public var plainText: String { blocks.map(\.text).joined(separator: "\n\n") }
+}

@@ -1,0 +1,69 @@
+/// A letter template as read from `Templates/*.xml`, before its fields are filled.
+public struct LetterTemplate: Sendable {
+    /// The petition's title: the running header and the PDF title.
+    public var title: String
+    /// Who sends it: the PDF author.
+    public var campaign: String
+    /// BCP 47 language of the letter ("en", "zh-Hans").
+    public var language: String
+    public var blocks: [Block]
+    /// The template file.
+    public var location: SourceLocation
+
+    /// Creates a template.
+    public init(title: String, campaign: String, language: String, blocks: [Block], location: SourceLocation) {
+        self.title = title
+        self.campaign = campaign
+        self.language = language
+        self.blocks = blocks
+        self.location = location
+    }
+
+    /// The kinds of block a letter is made of, in the order they usually stand.
+    public enum BlockKind: String, Sendable, CaseIterable {
+        case recipient, date, subject, salutation, paragraph, statement, closing, signature
+    }
+
+    /// A block: a paragraph of inline content.
+    public struct Block: Sendable {
+        public var kind: BlockKind
+        public var content: [Inline]
+        public var location: SourceLocation
+
+        /// Creates a block.
+        public init(kind: BlockKind, content: [Inline], location: SourceLocation) {
+            self.kind = kind
+            self.content = content
+            self.location = location
+        }
+    }
+
+    /// Inline content.
+    public indirect enum Inline: Sendable {
+        case text(String)
+        /// A placeholder filled per packet (`<field name="mission.name"/>`).
+        case field(name: String, location: SourceLocation)
+        /// A word chosen by a number (`<plural count="signatures" one="person" other="people"/>`).
+        case plural(count: String, one: String, other: String, location: SourceLocation)
+        case emphasis([Inline])
+        case strong([Inline])
+        case lineBreak
+    }
+}
+
+/// The fields a template may name, and what each holds.
+public enum LetterField: String, Sendable, CaseIterable {
+    case missionName = "mission.name"
+    case missionChineseName = "mission.name.zh"
+    case missionAddress = "mission.address"
+    case missionCity = "mission.city"
+    case countryName = "country.name"
+    case countries = "countries"
+    case signatures = "signatures"
+    case date = "date"
+    case campaign = "campaign"
+    case title = "title"
+
+    /// Fields that hold a number, usable as a plural's `count`.
+    public static let numeric: Set<LetterField> = [.signatures]
+}

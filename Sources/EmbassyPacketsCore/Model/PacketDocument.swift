@@ -1,0 +1,93 @@
+/// Everything the renderer needs to typeset one packet; no file paths, no emails.
+public struct PacketDocument: Sendable {
+    /// A table of signatures under a heading.
+    public struct Section: Sendable {
+        /// "Signatures from United States".
+        public var heading: String
+        public var countryCode: String
+        /// The language whose glyphs Han characters take (zh-Hans, zh-Hant, ja, ko), if any.
+        public var language: String?
+        public var signatures: [Signature]
+
+        /// Creates a section.
+        public init(heading: String, countryCode: String, language: String?, signatures: [Signature]) {
+            self.heading = heading
+            self.countryCode = countryCode
+            self.language = language
+            self.signatures = signatures
+        }
+    }
+
+    /// PDF document information.
+    public struct Metadata: Sendable {
+        public var title: String
+        public var author: String
+        public var subject: String
+        public var creator: String
+        /// The creation date as seconds since 1970: fixed, so that runs give the same bytes.
+        public var creationDate: Int64
+
+        /// Creates metadata.
+        public init(title: String, author: String, subject: String, creator: String, creationDate: Int64) {
+            self.title = title
+            self.author = author
+            self.subject = subject
+            self.creator = creator
+            self.creationDate = creationDate
+        }
+    }
+
+    public var letter: LetterDocument
+    public var sections: [Section]
+    /// The running header of every page.
+    public var header: String
+    /// The footer's left side (the mission's name).
+    public var footer: String
+    public var paper: Paper
+    public var metadata: Metadata
+    /// The table column titles: No., Name, City, State or Province.
+    public var columnTitles: [String]
+
+    /// Creates a document.
+    public init(letter: LetterDocument, sections: [Section], header: String, footer: String, paper: Paper, metadata: Metadata,
+                columnTitles: [String] = ["No.", "Name", "City", "State or Province"]) {
+        self.letter = letter
+        self.sections = sections
+        self.header = header
+        self.footer = footer
+        self.paper = paper
+        self.metadata = metadata
+        self.columnTitles = columnTitles
+    }
+}
+
+/// The language a country's names are most likely written in, for choosing regional glyphs.
+public enum CountryLanguage {
+    /// A BCP 47 tag for Han glyph selection, or nil where the default serves.
+    public static func hanLanguage(for countryCode: String) -> String? {
+        switch countryCode {
+        case "CN", "SG", "MY": return "zh-Hans"
+        case "TW": return "zh-Tw"
+        case "HK", "MO": return "zh-HK"
+        case "JP": return "ja"
+        case "KR", "KP": return "ko"
+        default: return nil
+        }
+    }
+}
+
+extension PacketPlan {
+    /// The packet's document: the filled letter, one section per country.
+    public func document(letter: LetterDocument, creator: String, creationDate: Int64) -> PacketDocument {
+        let sections = self.sections.map {
+            PacketDocument.Section(
+                heading: "Signatures from \(CountryNames.inSentence($0.countryName))", countryCode: $0.countryCode,
+                language: CountryLanguage.hanLanguage(for: $0.countryCode), signatures: $0.signatures)
+        }
+        return PacketDocument(
+            letter: letter, sections: sections, header: letter.title, footer: mission.name, paper: embassy.paper,
+            metadata: PacketDocument.Metadata(
+                title: "\(letter.title) — \(embassy.countryName)", author: letter.campaign,
+                subject: "Petition delivered through the \(mission.name)", creator: creator, creationDate: creationDate))
+    }
+}

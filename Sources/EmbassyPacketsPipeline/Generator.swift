@@ -1,0 +1,222 @@
+import Crypto
+import EmbassyPacketsCore
+import EmbassyPacketsRender
+import EmbassyPacketsXML
+import Foundation
+
+/// The tool's name and version, as the manifest and PDFs record them.
+public enum ToolInfo {
+    public static let name = "embassy-packets"
+    public static let version = "0.1.0"
+}
+
+/// What `generate` is asked to do.
+public struct GenerateOptions: Sendable {
+    public var inputs: [String]
+    public var outputDirectory: String
+    /// The date printed on the letters.
+    public var date: LetterDate
+    /// The PDF creation date (seconds since 1970); midnight of `date` unless SOURCE_DATE_EPOCH says otherwise.
+    public var creationDate: Int64
+    public var embassiesFolder: String
+    public var templatePath: String
+    /// How many packets render at once.
+    public var jobs: Int
+
+    /// Creates options.
+    public init(
+        inputs: [String], outputDirectory: String, date: LetterDate, creationDate: Int64? = nil,
+        embassiesFolder: String = "Embassies", templatePath: String = "Templates/letter.xml",
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
+        self.inputs = inputs
+        self.outputDirectory = outputDirectory
+        self.date = date
+        self.creationDate = creationDate ?? date.secondsSince1970
+        self.embassiesFolder = embassiesFolder
+        self.templatePath = templatePath
+        self.jobs = max(1, jobs)
+    }
+}
+
+/// What a run made.
+public struct GenerateReport: Sendable {
+    public var manifest: Manifest
+    /// Every row that was not delivered, as a diagnostic (emails masked).
+    public var diagnostics: [Diagnostic]
+    /// Characters no font could draw, per packet code.
+    public var unknownGlyphs: [String: Int]
+
+    /// Total pages over all packets.
+    public var pages: Int { manifest.packets.reduce(0) { $0 + $1.pages } }
+}
+
+/// Everything intake, validation, deduplication and routing made of the inputs.
+public struct PreparedRun: Sendable {
+    public var inputs: [Manifest.Input]
+    public var sorted: SortedRows
+    public var template: LetterTemplate
+}
+
+/// Runs the whole job: intake → validation → deduplication → routing → letters → PDFs → manifest.
+public enum Generator {
+    /// Reads and checks everything that comes before rendering. Throws on any input that
+    /// cannot be used at all; nothing is written.
+    public static func prepare(inputs: [String], embassiesFolder: String, templatePath: String) throws -> PreparedRun {
+        guard !inputs.isEmpty else { throw PipelineError(stage: .intake, message: "no input files given") }
+        let directory = try EmbassyDirectoryLoader.load(folder: embassiesFolder)
+        let template = try TemplateLoader.load(path: templatePath)
+        let countries = CountryResolver(directory: directory)
+        let reader = SignatureReader()
+        var records: [SignatureRecord] = []
+        var manifestInputs: [Manifest.Input] = []
+        for path in inputs {
+            let bytes = try readFile(path)
+            let result = try reader.read(bytes: bytes, path: path, firstOrder: records.count)
+            manifestInputs.append(Manifest.Input(path: path, sha256: sha256Hex(bytes), rows: result.records.count))
+            records += result.records
+        }
+        let sorted = SortedRows.sort(records, validator: Validator(countries: countries), router: Router(directory: directory, countries: countries))
+        let imbalances = sorted.totals.imbalances
+        guard imbalances.isEmpty else {
+            throw PipelineError(stage: .compose, message: "the rows do not add up: " + imbalances.joined(separator: "; "))
+        }
+        return PreparedRun(inputs: manifestInputs, sorted: sorted, template: template)
+    }
+
+    /// Runs `generate`.
+    public static func generate(_ options: GenerateOptions) throws -> GenerateReport {
+        let run = try prepare(inputs: options.inputs, embassiesFolder: options.embassiesFolder, templatePath: options.templatePath)
+        let filler = LetterFiller(template: run.template)
+        let creator = "\(ToolInfo.name) \(ToolInfo.version)"
+
+        // Render into a fresh folder beside the output, then put it in place.
+        let fileManager = FileManager.default
+        let output = options.outputDirectory
+        do {
+            try fileManager.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError(stage: .output, message: "cannot create the output folder: \(error.localizedDescription)", location: SourceLocation(file: output))
+        }
+        let staging = (output as NSString).appendingPathComponent(".packets-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try? fileManager.removeItem(atPath: staging)
+        try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        defer { try? fileManager.removeItem(atPath: staging) }
+
+        let plans = run.sorted.plans
+        let results = try renderAll(plans, jobs: options.jobs) { plan, renderer in
+            let letter = filler.fill(for: plan, date: options.date)
+            let document = plan.document(letter: letter, creator: creator, creationDate: options.creationDate)
+            return try renderer.render(document, to: (staging as NSString).appendingPathComponent("\(plan.code).pdf"))
+        }
+
+        let packetsFolder = (output as NSString).appendingPathComponent("packets")
+        try? fileManager.removeItem(atPath: packetsFolder)
+        do {
+            try fileManager.moveItem(atPath: staging, toPath: packetsFolder)
+        } catch {
+            throw PipelineError(stage: .output, message: "cannot move the packets into place: \(error.localizedDescription)", location: SourceLocation(file: packetsFolder))
+        }
+
+        var packets: [Manifest.Packet] = []
+        var unknownGlyphs: [String: Int] = [:]
+        for (plan, result) in zip(plans, results) {
+            let relative = "packets/\(plan.code).pdf"
+            let bytes = try readFile((output as NSString).appendingPathComponent(relative))
+            packets.append(Manifest.Packet(
+                embassy: plan.code, mission: plan.mission.name, file: relative, sha256: sha256Hex(bytes),
+                bytes: bytes.count, pages: result.pages, signatures: plan.signatureCount, countries: plan.countryCounts))
+            unknownGlyphs[plan.code] = result.unknownGlyphs
+        }
+        let sorted = run.sorted
+        let manifest = Manifest(
+            generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version), date: options.date.description,
+            inputs: run.inputs, totals: sorted.totals, packets: packets, unrouted: sorted.unroutedByCountry,
+            rejected: sorted.rejectedByReason)
+        try writeManifest(manifest, to: (output as NSString).appendingPathComponent("manifest.json"))
+        return GenerateReport(manifest: manifest, diagnostics: sorted.diagnostics, unknownGlyphs: unknownGlyphs)
+    }
+
+    /// Renders packets on up to `jobs` threads, the largest first; results in plan order.
+    static func renderAll(
+        _ plans: [PacketPlan], jobs: Int, render: @escaping @Sendable (PacketPlan, PacketRenderer) throws -> RenderResult
+    ) throws -> [RenderResult] {
+        let order = plans.indices.sorted { plans[$0].signatureCount > plans[$1].signatureCount }
+        let state = RenderState(count: plans.count)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(plans.count, 1))) { _ in
+            let renderer = PacketRenderer()
+            while let next = state.take() {
+                let index = order[next]
+                do {
+                    state.finish(index, .success(try render(plans[index], renderer)))
+                } catch {
+                    state.finish(index, .failure(error))
+                }
+            }
+        }
+        return try state.results.map { try $0!.get() }
+    }
+
+    /// Work handed out to rendering threads, and what came back.
+    private final class RenderState: @unchecked Sendable {
+        private let lock = NSLock()
+        private var nextIndex = 0
+        private let count: Int
+        private(set) var results: [Result<RenderResult, Error>?]
+
+        init(count: Int) {
+            self.count = count
+            results = Array(repeating: nil, count: count)
+        }
+
+        func take() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            // Stop handing out work after the first failure.
+            guard nextIndex < count, !results.contains(where: { if case .failure = $0 { return true } else { return false } }) else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+
+        func finish(_ index: Int, _ result: Result<RenderResult, Error>) {
+            lock.lock()
+            results[index] = result
+            lock.unlock()
+        }
+    }
+
+    /// Writes the manifest with sorted keys, so that equal runs give equal bytes.
+    public static func writeManifest(_ manifest: Manifest, to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(manifest)
+        data.append(0x0A)
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw PipelineError(stage: .output, message: "cannot write the manifest: \(error.localizedDescription)", location: SourceLocation(file: path))
+        }
+    }
+
+    /// The bytes of a file, or a one-line error naming it.
+    public static func readFile(_ path: String) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
+            throw PipelineError(stage: .intake, message: "cannot read '\(path)': \(reason)", location: SourceLocation(file: path))
+        }
+        defer { try? handle.close() }
+        do {
+            return [UInt8](try handle.readToEnd() ?? Data())
+        } catch {
+            throw PipelineError(stage: .intake, message: "cannot read '\(path)': \(error.localizedDescription)", location: SourceLocation(file: path))
+        }
+    }
+
+    /// Lowercase hex SHA-256.
+    public static func sha256Hex(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

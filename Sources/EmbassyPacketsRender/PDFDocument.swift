@@ -1,0 +1,93 @@
+import CCairo
+import EmbassyPacketsCore
+import Foundation
+
+/// A PDF file being written through Cairo: one surface and its drawing context.
+final class PDFDocument {
+    let surface: OpaquePointer
+    let cairo: OpaquePointer
+    let path: String
+    let width: Double
+    let height: Double
+
+    /// Creates the file at `path` with pages of the given size in points.
+    init(path: String, width: Double, height: Double, metadata: PacketDocument.Metadata) throws {
+        self.path = path
+        self.width = width
+        self.height = height
+        surface = cairo_pdf_surface_create(path, width, height)
+        cairo = cairo_create(surface)
+        try check("create the PDF")
+        set(CAIRO_PDF_METADATA_TITLE, metadata.title)
+        set(CAIRO_PDF_METADATA_AUTHOR, metadata.author)
+        set(CAIRO_PDF_METADATA_SUBJECT, metadata.subject)
+        set(CAIRO_PDF_METADATA_CREATOR, metadata.creator)
+        // Cairo 1.16 stamps the current time unless told otherwise, and ignores
+        // SOURCE_DATE_EPOCH: set the date so that every run writes the same bytes.
+        let date = Self.isoDate(metadata.creationDate)
+        set(CAIRO_PDF_METADATA_CREATE_DATE, date)
+        set(CAIRO_PDF_METADATA_MOD_DATE, date)
+    }
+
+    deinit {
+        cairo_destroy(cairo)
+        cairo_surface_destroy(surface)
+    }
+
+    private func set(_ key: cairo_pdf_metadata_t, _ value: String) {
+        cairo_pdf_surface_set_metadata(surface, key, value)
+    }
+
+    /// Adds a bookmark that opens `page` (1-based); returns its id for children.
+    @discardableResult
+    func addOutline(_ title: String, page: Int, parent: Int32 = 0) -> Int32 {
+        Int32(cairo_pdf_surface_add_outline(surface, parent, title, "page=\(page)", cairo_pdf_outline_flags_t(rawValue: 0)))
+    }
+
+    /// Ends the current page and starts the next.
+    func showPage() { cairo_show_page(cairo) }
+
+    /// Writes everything out; write errors (a full disk) surface here.
+    func finish() throws {
+        cairo_surface_finish(surface)
+        try check("write the PDF")
+    }
+
+    private func check(_ action: String) throws {
+        let status = cairo_status(cairo) != CAIRO_STATUS_SUCCESS ? cairo_status(cairo) : cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw PipelineError(
+                stage: .render, message: "cannot \(action): \(String(cString: cairo_status_to_string(status)))",
+                location: SourceLocation(file: path))
+        }
+    }
+
+    /// `YYYY-MM-DDThh:mm:ss` in UTC, the form cairo_pdf_surface_set_metadata takes.
+    static func isoDate(_ seconds: Int64) -> String {
+        let day = LetterDate(secondsSince1970: seconds)
+        let secondsOfDay = Int(seconds - day.secondsSince1970)
+        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(day)T\(pad(secondsOfDay / 3600)):\(pad(secondsOfDay / 60 % 60)):\(pad(secondsOfDay % 60))Z"
+    }
+}
+
+/// What the drawing code draws on: the Cairo context of the current page.
+struct PageCanvas {
+    let cairo: OpaquePointer
+
+    func setColor(_ gray: Double) { cairo_set_source_rgb(cairo, gray, gray, gray) }
+
+    func fillRect(x: Double, y: Double, width: Double, height: Double, gray: Double) {
+        setColor(gray)
+        cairo_rectangle(cairo, x, y, width, height)
+        cairo_fill(cairo)
+    }
+
+    func line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double, gray: Double) {
+        setColor(gray)
+        cairo_set_line_width(cairo, width)
+        cairo_move_to(cairo, x1, y1)
+        cairo_line_to(cairo, x2, y2)
+        cairo_stroke(cairo)
+    }
+}

@@ -1,0 +1,149 @@
+import CCairo
+import CPangoCairo
+import EmbassyPacketsCore
+
+/// A Pango context set up for print: 72 units per inch (so 11 pt means 11 pt) and no hinting,
+/// so glyph positions do not depend on a screen's pixel grid.
+final class TextContext {
+    let context: OpaquePointer
+
+    init() {
+        context = pango_font_map_create_context(pango_cairo_font_map_get_default())
+        pango_cairo_context_set_resolution(context, 72)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(context)) }
+}
+
+/// A font description, owned.
+final class Font {
+    let description: OpaquePointer
+
+    /// `families` is a comma-separated list; `size` in points.
+    init(families: String, size: Double, bold: Bool = false, italic: Bool = false) {
+        description = pango_font_description_from_string(families)
+        pango_font_description_set_size(description, Int32(size * Double(PANGO_SCALE)))
+        if bold { pango_font_description_set_weight(description, PANGO_WEIGHT_BOLD) }
+        if italic { pango_font_description_set_style(description, PANGO_STYLE_ITALIC) }
+    }
+
+    deinit { pango_font_description_free(description) }
+}
+
+/// A text style: the run styles a letter uses, mapped to Pango attributes.
+struct TextStyle {
+    var start: Int
+    var end: Int
+    var style: LetterDocument.Run.Style
+}
+
+/// A PangoLayout, owned. Reused across cells: set its text, measure, draw.
+final class TextLayout {
+    let layout: OpaquePointer
+
+    init(context: TextContext, font: Font, width: Double? = nil) {
+        layout = pango_layout_new(context.context)
+        pango_layout_set_font_description(layout, font.description)
+        if let width { setWidth(width) }
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+
+    func setWidth(_ width: Double) { pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE))) }
+
+    func setAlignment(_ alignment: PangoAlignment) { pango_layout_set_alignment(layout, alignment) }
+
+    func setJustified(_ justified: Bool) { pango_layout_set_justify(layout, justified ? 1 : 0) }
+
+    func setSpacing(_ points: Double) { pango_layout_set_spacing(layout, Int32(points * Double(PANGO_SCALE))) }
+
+    /// Sets plain text (never markup: signer data is not parsed) and an optional language.
+    func setText(_ text: String, language: String? = nil, styles: [TextStyle] = []) {
+        pango_layout_set_text(layout, text, -1)
+        if language == nil && styles.isEmpty {
+            pango_layout_set_attributes(layout, nil)
+            return
+        }
+        let list = pango_attr_list_new()
+        if let language, let attribute = pango_attr_language_new(pango_language_from_string(language)) {
+            pango_attr_list_insert(list, attribute)
+        }
+        for style in styles {
+            let attribute: UnsafeMutablePointer<PangoAttribute>?
+            switch style.style {
+            case .regular: continue
+            case .emphasis: attribute = pango_attr_style_new(PANGO_STYLE_ITALIC)
+            case .strong: attribute = pango_attr_weight_new(PANGO_WEIGHT_BOLD)
+            }
+            guard let attribute else { continue }
+            attribute.pointee.start_index = guint(style.start)
+            attribute.pointee.end_index = guint(style.end)
+            pango_attr_list_insert(list, attribute)
+        }
+        pango_layout_set_attributes(layout, list)
+        pango_attr_list_unref(list)
+    }
+
+    /// Logical width and height in points.
+    var size: (width: Double, height: Double) {
+        var width: Int32 = 0, height: Int32 = 0
+        pango_layout_get_size(layout, &width, &height)
+        return (Double(width) / Double(PANGO_SCALE), Double(height) / Double(PANGO_SCALE))
+    }
+
+    /// From the layout's top to the first line's baseline, in points.
+    var baseline: Double { Double(pango_layout_get_baseline(layout)) / Double(PANGO_SCALE) }
+
+    /// How many characters no font could draw (Pango's unknown glyphs).
+    var unknownGlyphs: Int { Int(pango_layout_get_unknown_glyphs_count(layout)) }
+
+    /// Draws the whole layout with its top left corner at (x, y).
+    func draw(on page: PageCanvas, x: Double, y: Double) {
+        cairo_move_to(page.cairo, x, y)
+        pango_cairo_show_layout(page.cairo, layout)
+    }
+
+    /// The lines of the layout: each line's top, height and baseline relative to the
+    /// layout's top, for placing a paragraph line by line across pages.
+    func lines() -> [LayoutLine] {
+        var result: [LayoutLine] = []
+        guard let iterator = pango_layout_get_iter(layout) else { return result }
+        defer { pango_layout_iter_free(iterator) }
+        var index = 0
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, nil, &logical)
+            let baseline = Double(pango_layout_iter_get_baseline(iterator)) / Double(PANGO_SCALE)
+            let top = Double(logical.y) / Double(PANGO_SCALE)
+            result.append(LayoutLine(
+                index: index, top: top, height: Double(logical.height) / Double(PANGO_SCALE),
+                baseline: baseline - top, x: Double(logical.x) / Double(PANGO_SCALE)))
+            index += 1
+        } while pango_layout_iter_next_line(iterator) != 0
+        return result
+    }
+
+    /// Draws one line with its top at (x, y).
+    func drawLine(_ line: LayoutLine, on page: PageCanvas, x: Double, y: Double) {
+        guard let layoutLine = pango_layout_get_line_readonly(layout, Int32(line.index)) else { return }
+        cairo_move_to(page.cairo, x + line.x, y + line.baseline)
+        pango_cairo_show_layout_line(page.cairo, layoutLine)
+    }
+}
+
+/// One line of a laid-out paragraph.
+struct LayoutLine {
+    var index: Int
+    var top: Double
+    var height: Double
+    /// From the line's top to its baseline.
+    var baseline: Double
+    /// Horizontal offset inside the layout (alignment, indentation).
+    var x: Double
+}

@@ -1,0 +1,3 @@
+import EmbassyPacketsCLI
+
+EmbassyPacketsCommand.main()
