@@ -51,7 +51,10 @@ let package = Package(
 
         .testTarget(
             name: "EmbassyPacketsTests",
-            dependencies: ["EmbassyPacketsCore", "EmbassyPacketsXML", "EmbassyPacketsRender", "EmbassyPacketsPipeline", "EmbassyPacketsCLI"],
+            dependencies: [
+                "EmbassyPacketsCore", "EmbassyPacketsXML", "EmbassyPacketsRender", "EmbassyPacketsPipeline",
+                "EmbassyPacketsCLI", "embassy-packets",
+            ],
             exclude: ["Fixtures"]),
     ]
 )

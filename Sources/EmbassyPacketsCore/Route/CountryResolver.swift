@@ -63,8 +63,8 @@ public final class CountryResolver: @unchecked Sendable {
         "TZ": ["Tanzania"],
         "MD": ["Moldova"],
         "BN": ["Brunei"],
-        "CD": ["DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo"],
-        "CG": ["Congo-Brazzaville", "Republic of Congo"],
+        "CD": ["DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo", "Democratic Republic of the Congo", "Congo (Kinshasa)"],
+        "CG": ["Congo-Brazzaville", "Republic of Congo", "Republic of the Congo", "Congo (Brazzaville)"],
         "CV": ["Cape Verde"],
         "SZ": ["Swaziland"],
         "MK": ["Macedonia"],
@@ -149,13 +149,18 @@ public final class CountryResolver: @unchecked Sendable {
 
     /// Lookup keys for a text: folded as written, and with "X, Republic of" turned round.
     static func keys(_ text: String) -> [String] {
-        let folded = fold(text)
-        var keys = [folded]
+        var forms = [text]
         if let comma = text.lastIndex(of: ",") {
             let head = text[..<comma], tail = text[text.index(after: comma)...]
-            keys.append(fold(String(tail) + " " + String(head)))
+            forms.append(String(tail) + " " + String(head))
         }
-        if folded.hasPrefix("the") && folded.count > 3 { keys.append(String(folded.dropFirst(3))) }
+        var keys: [String] = []
+        for form in forms {
+            let trimmed = form.trimmingSpaces()
+            keys.append(fold(trimmed))
+            // "The Netherlands", "the Democratic Republic of the Congo".
+            if trimmed.lowercased().hasPrefix("the ") { keys.append(fold(String(trimmed.dropFirst(4)))) }
+        }
         return keys
     }
 
