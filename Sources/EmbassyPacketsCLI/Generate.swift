@@ -8,14 +8,13 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Make one PDF packet per embassy and a manifest from signature files.",
         discussion: """
-            Reads Google Forms CSV exports and JSON (an array of objects with the same keys), \
-            counts each email address once, routes every signer to the PRC embassy of their \
-            country, and writes DIR/packets/<CC>.pdf for each embassy and DIR/manifest.json. \
-            Rows that are not delivered are reported on stderr as file:line warnings.
+            Reads Google Forms CSV exports and JSON, counts each email address once, routes every \
+            signer to the PRC embassy of their country, and writes DIR/packets/<CC>.pdf for each \
+            embassy, DIR/manifest.json, and DIR/reports/ (rejected.csv, duplicates.csv, \
+            unrouted.csv). Rows that are not delivered are reported on stderr as file:line warnings.
             """)
 
-    @Argument(help: "Signature files (CSV or JSON), merged in the order given.")
-    var inputs: [String]
+    @OptionGroup var intake: IntakeArguments
 
     @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "DIR"))
     var out: String
@@ -23,20 +22,11 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The date on the letters, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's day, else today, UTC).", valueName: "YYYY-MM-DD"))
     var date: String?
 
-    @Option(name: .long, help: ArgumentHelp("The embassy directory.", valueName: "FOLDER"))
-    var embassies: String = "Embassies"
-
     @Option(name: .long, help: ArgumentHelp("The letter template.", valueName: "FILE"))
     var template: String = "Templates/letter.xml"
 
     @Option(name: .long, help: "How many packets to render at once (default: the number of cores).")
     var jobs: Int?
-
-    @Flag(name: .long, help: "Print nothing but errors.")
-    var quiet = false
-
-    /// The most row diagnostics printed before a count of the rest.
-    static let diagnosticLimit = 200
 
     func validate() throws {
         if let date, LetterDate(iso: date) == nil {
@@ -48,8 +38,8 @@ struct Generate: ParsableCommand {
     func run() throws {
         let (letterDate, creation) = Self.dates(option: date, environment: ProcessInfo.processInfo.environment)
         let options = GenerateOptions(
-            inputs: inputs, outputDirectory: out, date: letterDate, creationDate: creation,
-            embassiesFolder: embassies, templatePath: template,
+            inputs: intake.inputs, intake: intake.intakeOptions, outputDirectory: out, date: letterDate, creationDate: creation,
+            embassiesFolder: intake.embassies, templatePath: template,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let report: GenerateReport
         do {
@@ -57,12 +47,9 @@ struct Generate: ParsableCommand {
         } catch {
             throw Console.fail(error)
         }
-        guard !quiet else { return }
-        for diagnostic in report.diagnostics.prefix(Self.diagnosticLimit) { Console.error(diagnostic.description) }
-        if report.diagnostics.count > Self.diagnosticLimit {
-            Console.error("... and \(report.diagnostics.count - Self.diagnosticLimit) more rows not delivered (see the manifest's totals)")
-        }
-        Console.error(Self.summary(report, output: out))
+        intake.printDiagnostics(report.diagnostics, reportsFolder: "\(out)/reports")
+        if !intake.quiet { Console.error(Self.summary(report, output: out)) }
+        try intake.enforceStrict(report.manifest.totals)
     }
 
     /// The letter date and the PDF creation time: `--date` at midnight UTC, else

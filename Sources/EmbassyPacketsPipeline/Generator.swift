@@ -10,9 +10,26 @@ public enum ToolInfo {
     public static let version = "0.1.0"
 }
 
+/// How signature files are read and signers counted.
+public struct IntakeOptions: Sendable {
+    /// Column overrides (`--column first=Vorname`).
+    public var columns: [Column: String]
+    /// How files without a byte-order mark are decoded.
+    public var encoding: TextEncoding
+    public var dedup: DedupMode
+
+    /// Creates intake options.
+    public init(columns: [Column: String] = [:], encoding: TextEncoding = .utf8, dedup: DedupMode = .exact) {
+        self.columns = columns
+        self.encoding = encoding
+        self.dedup = dedup
+    }
+}
+
 /// What `generate` is asked to do.
 public struct GenerateOptions: Sendable {
     public var inputs: [String]
+    public var intake: IntakeOptions
     public var outputDirectory: String
     /// The date printed on the letters.
     public var date: LetterDate
@@ -25,11 +42,12 @@ public struct GenerateOptions: Sendable {
 
     /// Creates options.
     public init(
-        inputs: [String], outputDirectory: String, date: LetterDate, creationDate: Int64? = nil,
+        inputs: [String], intake: IntakeOptions = IntakeOptions(), outputDirectory: String, date: LetterDate, creationDate: Int64? = nil,
         embassiesFolder: String = "Embassies", templatePath: String = "Templates/letter.xml",
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.inputs = inputs
+        self.intake = intake
         self.outputDirectory = outputDirectory
         self.date = date
         self.creationDate = creationDate ?? date.secondsSince1970
@@ -55,19 +73,23 @@ public struct GenerateReport: Sendable {
 public struct PreparedRun: Sendable {
     public var inputs: [Manifest.Input]
     public var sorted: SortedRows
-    public var template: LetterTemplate
+    /// The letter template; nil when only intake was asked for (`validate`).
+    public var template: LetterTemplate?
+    public var countries: CountryResolver
 }
 
 /// Runs the whole job: intake → validation → deduplication → routing → letters → PDFs → manifest.
 public enum Generator {
     /// Reads and checks everything that comes before rendering. Throws on any input that
     /// cannot be used at all; nothing is written.
-    public static func prepare(inputs: [String], embassiesFolder: String, templatePath: String) throws -> PreparedRun {
+    public static func prepare(
+        inputs: [String], intake: IntakeOptions = IntakeOptions(), embassiesFolder: String, templatePath: String?
+    ) throws -> PreparedRun {
         guard !inputs.isEmpty else { throw PipelineError(stage: .intake, message: "no input files given") }
         let directory = try EmbassyDirectoryLoader.load(folder: embassiesFolder)
-        let template = try TemplateLoader.load(path: templatePath)
+        let template = try templatePath.map { try TemplateLoader.load(path: $0) }
         let countries = CountryResolver(directory: directory)
-        let reader = SignatureReader()
+        let reader = SignatureReader(overrides: intake.columns, encoding: intake.encoding)
         var records: [SignatureRecord] = []
         var manifestInputs: [Manifest.Input] = []
         for path in inputs {
@@ -76,18 +98,19 @@ public enum Generator {
             manifestInputs.append(Manifest.Input(path: path, sha256: sha256Hex(bytes), rows: result.records.count))
             records += result.records
         }
-        let sorted = SortedRows.sort(records, validator: Validator(countries: countries), router: Router(directory: directory, countries: countries))
+        let sorted = SortedRows.sort(
+            records, validator: Validator(countries: countries, dedup: intake.dedup), router: Router(directory: directory, countries: countries))
         let imbalances = sorted.totals.imbalances
         guard imbalances.isEmpty else {
             throw PipelineError(stage: .compose, message: "the rows do not add up: " + imbalances.joined(separator: "; "))
         }
-        return PreparedRun(inputs: manifestInputs, sorted: sorted, template: template)
+        return PreparedRun(inputs: manifestInputs, sorted: sorted, template: template, countries: countries)
     }
 
     /// Runs `generate`.
     public static func generate(_ options: GenerateOptions) throws -> GenerateReport {
-        let run = try prepare(inputs: options.inputs, embassiesFolder: options.embassiesFolder, templatePath: options.templatePath)
-        let filler = LetterFiller(template: run.template)
+        let run = try prepare(inputs: options.inputs, intake: options.intake, embassiesFolder: options.embassiesFolder, templatePath: options.templatePath)
+        let filler = LetterFiller(template: run.template!)
         let creator = "\(ToolInfo.name) \(ToolInfo.version)"
 
         // Render into a fresh folder beside the output, then put it in place.
@@ -133,6 +156,7 @@ public enum Generator {
             generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version), date: options.date.description,
             inputs: run.inputs, totals: sorted.totals, packets: packets, unrouted: sorted.unroutedByCountry,
             rejected: sorted.rejectedByReason)
+        try Reports.write(sorted, to: (output as NSString).appendingPathComponent("reports"))
         try writeManifest(manifest, to: (output as NSString).appendingPathComponent("manifest.json"))
         return GenerateReport(manifest: manifest, diagnostics: sorted.diagnostics, unknownGlyphs: unknownGlyphs)
     }

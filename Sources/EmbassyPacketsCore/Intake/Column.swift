@@ -21,14 +21,18 @@ public enum Column: String, Sendable, CaseIterable, Hashable {
 
     /// Header names (normalised with `Column.key`) that mean this column.
     static let aliases: [Column: [String]] = [
-        .time: ["timestamp", "time", "date", "submittedat", "submitted", "signedat", "signed", "createdat", "created"],
-        .first: ["firstname", "first", "givenname", "given", "forename", "fname"],
-        .last: ["lastname", "last", "surname", "familyname", "family", "lname"],
-        .city: ["city", "town", "cityortown", "locality"],
-        .region: ["stateorprovince", "state", "province", "region", "stateprovince", "stateprovinceregion", "county"],
-        .country: ["country", "countryname", "nation", "countryorregion"],
-        .email: ["emailaddress", "email", "emailaddr", "mail", "e-mail"],
-        .consent: ["howmayweuseyouremailaddress", "consent", "emailconsent", "optin"],
+        .time: ["timestamp", "time", "date", "submittedat", "submitted", "submissiondate", "signedat", "signedon", "signed",
+                "signaturedate", "datesigned", "createdat", "created", "dateandtime", "datetime"],
+        .first: ["firstname", "first", "givenname", "given", "givennames", "forename", "forenames", "fname", "namefirst",
+                 "signerfirstname", "yourfirstname"],
+        .last: ["lastname", "last", "surname", "familyname", "family", "lname", "namelast", "signerlastname", "yourlastname"],
+        .city: ["city", "town", "cityortown", "towncity", "citytown", "locality", "yourcity", "signercity"],
+        .region: ["stateorprovince", "stateprovince", "provinceorstate", "state", "province", "region", "stateprovinceregion",
+                  "stateregion", "county", "prefecture", "territory", "stateorregion"],
+        .country: ["country", "countryname", "nation", "countryorregion", "countrycode", "countryregion", "yourcountry",
+                   "signercountry"],
+        .email: ["emailaddress", "email", "emailaddr", "mail", "e-mail", "youremail", "youremailaddress", "signeremail"],
+        .consent: ["howmayweuseyouremailaddress", "consent", "emailconsent", "optin", "emailoptin"],
     ]
 
     private static let byKey: [String: Column] = {

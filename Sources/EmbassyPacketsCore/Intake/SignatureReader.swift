@@ -27,17 +27,20 @@ public struct IntakeResult: Sendable {
 public struct SignatureReader: Sendable {
     /// Column overrides (`--column first=Vorname`).
     public var overrides: [Column: String]
+    /// How to decode files that carry no byte-order mark.
+    public var encoding: TextEncoding
 
     /// Creates a reader.
-    public init(overrides: [Column: String] = [:]) {
+    public init(overrides: [Column: String] = [:], encoding: TextEncoding = .utf8) {
         self.overrides = overrides
+        self.encoding = encoding
     }
 
     /// Reads one file. `firstOrder` numbers its rows after those of earlier files.
     /// Throws a `PipelineError` when the file as a whole cannot be used: no header, missing
     /// required columns, or JSON whose top level is not a signature list.
     public func read(bytes original: [UInt8], path: String, firstOrder: Int) throws -> IntakeResult {
-        let bytes = Self.utf8(original)
+        let bytes = Self.utf8(original, encoding: encoding)
         return try bytes.withUnsafeBufferPointer { buffer in
             switch InputFormat.detect(path: path, bytes: buffer) {
             case .csv: return try readCSV(buffer, path: path, firstOrder: firstOrder)
@@ -47,8 +50,9 @@ public struct SignatureReader: Sendable {
         }
     }
 
-    /// Converts UTF-16 with a byte-order mark to UTF-8 and drops a UTF-8 byte-order mark.
-    static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+    /// Converts UTF-16 with a byte-order mark to UTF-8, drops a UTF-8 byte-order mark, and
+    /// decodes Windows-1252 when asked to.
+    static func utf8(_ bytes: [UInt8], encoding: TextEncoding) -> [UInt8] {
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
             return Array(bytes[3...])
         }
@@ -64,6 +68,7 @@ public struct SignatureReader: Sendable {
             }
             return Array(String(decoding: units, as: UTF16.self).utf8)
         }
+        if encoding == .windows1252 { return TextEncoding.decodeWindows1252(bytes) }
         return bytes
     }
 

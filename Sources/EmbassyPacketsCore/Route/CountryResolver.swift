@@ -95,6 +95,9 @@ public final class CountryResolver: @unchecked Sendable {
         for (code, list) in Self.variants {
             for text in list { register(text, as: code) }
         }
+        for (code, list) in NativeCountryNames.names {
+            for text in list { register(text, as: code) }
+        }
         if let directory {
             for entry in directory.entries.values {
                 names[entry.countryCode] = entry.countryName

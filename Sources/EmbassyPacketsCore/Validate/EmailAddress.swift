@@ -23,8 +23,23 @@ public enum EmailAddress {
         return true
     }
 
-    /// The deduplication key: trimmed and case-folded.
-    public static func key(_ email: String) -> String {
-        email.trimmingSpaces().lowercased()
+    /// The deduplication key: trimmed and case-folded; with `.gmail`, Gmail addresses also
+    /// lose the dots and `+tag` of their local part (Gmail delivers them all to one inbox).
+    public static func key(_ email: String, mode: DedupMode = .exact) -> String {
+        let key = email.trimmingSpaces().lowercased()
+        guard mode == .gmail, let at = key.lastIndex(of: "@") else { return key }
+        let domain = key[key.index(after: at)...]
+        guard domain == "gmail.com" || domain == "googlemail.com" else { return key }
+        var local = key[..<at]
+        if let plus = local.firstIndex(of: "+") { local = local[..<plus] }
+        return local.filter { $0 != "." } + "@gmail.com"
     }
+}
+
+/// How email addresses are compared to count each signer once.
+public enum DedupMode: String, Sendable, CaseIterable {
+    /// Trimmed and case-folded.
+    case exact
+    /// As `exact`, and Gmail's dots and `+tags` ignored.
+    case gmail
 }

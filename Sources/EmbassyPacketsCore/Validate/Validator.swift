@@ -16,10 +16,12 @@ public struct Validator: Sendable {
     public static let maximumNameLength = 200
 
     public let countries: CountryResolver
+    public let dedup: DedupMode
 
     /// Creates a validator that resolves countries with `countries`.
-    public init(countries: CountryResolver) {
+    public init(countries: CountryResolver, dedup: DedupMode = .exact) {
         self.countries = countries
+        self.dedup = dedup
     }
 
     /// A signature, or why the record cannot be one.
@@ -60,7 +62,7 @@ public struct Validator: Sendable {
             submittedAt: TimestampParser.parse(record.timestamp),
             firstName: first, lastName: last, city: city,
             region: TextNormalizer.clean(record.region), countryCode: code,
-            emailKey: EmailAddress.key(email)))
+            emailKey: EmailAddress.key(email, mode: dedup)))
     }
 
     /// A name part cleaned; a part that is only punctuation counts as empty.

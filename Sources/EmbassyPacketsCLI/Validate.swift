@@ -1,0 +1,64 @@
+import ArgumentParser
+import EmbassyPacketsCore
+import EmbassyPacketsPipeline
+import Foundation
+
+/// `embassy-packets validate INPUT...`: intake and routing only.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check signature files and print where every row would go, without rendering.",
+        discussion: """
+            Runs intake, validation, deduplication and routing, and prints the reconciliation on \
+            stdout: rows, accepted by country, duplicates, rejected by reason, unrouted by country. \
+            With --out DIR it also writes DIR/reports/ (rejected.csv, duplicates.csv, unrouted.csv).
+            """)
+
+    @OptionGroup var intake: IntakeArguments
+
+    @Option(name: .long, help: ArgumentHelp("Also write the reports into DIR/reports.", valueName: "DIR"))
+    var out: String?
+
+    func run() throws {
+        let run: PreparedRun
+        do {
+            run = try Generator.prepare(inputs: intake.inputs, intake: intake.intakeOptions, embassiesFolder: intake.embassies, templatePath: nil)
+            if let out { try Reports.write(run.sorted, to: (out as NSString).appendingPathComponent("reports")) }
+        } catch {
+            throw Console.fail(error)
+        }
+        intake.printDiagnostics(run.sorted.diagnostics, reportsFolder: out.map { "\($0)/reports" })
+        print(Self.reconciliation(run), terminator: "")
+        try intake.enforceStrict(run.sorted.totals)
+    }
+
+    /// The reconciliation as aligned text.
+    static func reconciliation(_ run: PreparedRun) -> String {
+        let sorted = run.sorted
+        let totals = sorted.totals
+        var lines: [(String, Int)] = [("rows", totals.rows)]
+        for input in run.inputs { lines.append(("  \(input.path)", input.rows)) }
+        lines.append(("accepted", totals.accepted))
+        var accepted: [String: Int] = sorted.unroutedByCountry
+        for plan in sorted.plans {
+            for (code, count) in plan.countryCounts { accepted[code, default: 0] += count }
+        }
+        for (code, count) in accepted.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+            lines.append(("  \(code) \(run.countries.name(of: code))", count))
+        }
+        lines.append(("duplicates", totals.duplicates))
+        lines.append(("rejected", totals.rejected))
+        for (reason, count) in sorted.rejectedByReason.sorted(by: { $0.key < $1.key }) { lines.append(("  \(reason)", count)) }
+        lines.append(("routed", totals.routed))
+        lines.append(("unrouted", totals.unrouted))
+        for (code, count) in sorted.unroutedByCountry.sorted(by: { $0.key < $1.key }) {
+            lines.append(("  \(code) \(run.countries.name(of: code))", count))
+        }
+        let width = lines.map(\.0.count).max() ?? 0
+        let numbers = lines.map { Formatting.number($0.1, language: "en") }
+        let numberWidth = numbers.map(\.count).max() ?? 0
+        return zip(lines, numbers).map { line, number in
+            line.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + String(repeating: " ", count: numberWidth - number.count) + number + "\n"
+        }.joined()
+    }
+}

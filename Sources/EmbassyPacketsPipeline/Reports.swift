@@ -1,0 +1,99 @@
+import EmbassyPacketsCore
+import Foundation
+
+/// `DIR/reports/rejected.csv` and `duplicates.csv`: every row that was not delivered, with its
+/// file, line and reason, for a coordinator to open in a spreadsheet. UTF-8 with a byte-order
+/// mark (so that Excel reads it as UTF-8), emails masked, formulas neutralised.
+public enum Reports {
+    static let rejectedHeader = ["File", "Line", "Reason", "Message", "Timestamp", "First Name", "Last Name", "City", "State or Province", "Country", "Email Address"]
+    static let duplicatesHeader = ["File", "Line", "Reason", "Counted At", "First Name", "Last Name", "City", "State or Province", "Country", "Email Address"]
+    static let unroutedHeader = ["File", "Line", "Reason", "Message", "First Name", "Last Name", "City", "State or Province", "Country"]
+
+    /// Writes the reports into `folder` (created if needed).
+    public static func write(_ sorted: SortedRows, to folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try save(rejected(sorted), to: (folder as NSString).appendingPathComponent("rejected.csv"))
+            try save(duplicates(sorted), to: (folder as NSString).appendingPathComponent("duplicates.csv"))
+            try save(unrouted(sorted), to: (folder as NSString).appendingPathComponent("unrouted.csv"))
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw PipelineError(stage: .output, message: "cannot write the reports: \(error.localizedDescription)", location: SourceLocation(file: folder))
+        }
+    }
+
+    /// The rejected rows as CSV text.
+    public static func rejected(_ sorted: SortedRows) -> String {
+        var csv = CSVWriter(header: rejectedHeader)
+        for row in sorted.rejected {
+            let record = row.record
+            csv.append([
+                row.location.file, String(row.location.line), row.reason.id, row.reason.message, record.timestamp,
+                record.firstName, record.lastName, record.city, record.region, record.country,
+                record.email.isEmpty ? "" : EmailMask.mask(record.email),
+            ])
+        }
+        return csv.text
+    }
+
+    /// The duplicates as CSV text; "Counted At" is the `file:line` of the row that counts.
+    public static func duplicates(_ sorted: SortedRows) -> String {
+        var csv = CSVWriter(header: duplicatesHeader)
+        for duplicate in sorted.duplicates {
+            let signature = duplicate.signature
+            csv.append([
+                signature.location.file, String(signature.location.line), "signature.duplicate", duplicate.keptAt.description,
+                signature.firstName, signature.lastName, signature.city, signature.region, signature.countryCode,
+                EmailMask.mask(signature.emailKey),
+            ])
+        }
+        return csv.text
+    }
+
+    /// The unrouted signers as CSV text (no email column: they are valid signers).
+    public static func unrouted(_ sorted: SortedRows) -> String {
+        var csv = CSVWriter(header: unroutedHeader)
+        for row in sorted.unrouted {
+            let signature = row.signature
+            csv.append([
+                signature.location.file, String(signature.location.line), row.reason.id, row.reason.message,
+                signature.firstName, signature.lastName, signature.city, signature.region, signature.countryCode,
+            ])
+        }
+        return csv.text
+    }
+
+    private static func save(_ text: String, to path: String) throws {
+        var data = Data([0xEF, 0xBB, 0xBF])
+        data.append(Data(text.utf8))
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+/// Writes RFC 4180 CSV with CRLF line ends, quoting where needed.
+public struct CSVWriter {
+    public private(set) var text = ""
+
+    /// Starts a file with its header row.
+    public init(header: [String]) { append(header) }
+
+    /// Appends one row.
+    public mutating func append(_ fields: [String]) {
+        text += fields.map { Self.field($0) }.joined(separator: ",") + "\r\n"
+    }
+
+    /// One field, neutralised against formula injection and quoted when it must be.
+    public static func field(_ value: String) -> String {
+        var value = value
+        // A spreadsheet runs a cell that begins with = + - @ (or a tab or CR) as a formula:
+        // a leading apostrophe makes it text, and the signer's value is still all there.
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            value = "'" + value
+        }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return value
+    }
+}
