@@ -96,10 +96,10 @@ public enum Generator {
             let bytes = try readFile(path)
             let result = try reader.read(bytes: bytes, path: path, firstOrder: records.count)
             manifestInputs.append(Manifest.Input(path: path, sha256: sha256Hex(bytes), rows: result.records.count))
-            records += result.records
+            if records.isEmpty { records = result.records } else { records += result.records }
         }
         let sorted = SortedRows.sort(
-            records, validator: Validator(countries: countries, dedup: intake.dedup), router: Router(directory: directory, countries: countries))
+            consume records, validator: Validator(countries: countries, dedup: intake.dedup), router: Router(directory: directory, countries: countries))
         let imbalances = sorted.totals.imbalances
         guard imbalances.isEmpty else {
             throw PipelineError(stage: .compose, message: "the rows do not add up: " + imbalances.joined(separator: "; "))

@@ -32,20 +32,24 @@ public struct SortedRows: Sendable {
         Dictionary(unrouted.map { ($0.signature.countryCode, 1) }, uniquingKeysWith: +)
     }
 
-    /// Validates, deduplicates and routes records.
-    public static func sort(_ records: [SignatureRecord], validator: Validator, router: Router) -> SortedRows {
+    /// Validates, deduplicates and routes records. Each stage's input is released as soon as
+    /// the next stage has what it needs, so that a million rows are never held four times over.
+    public static func sort(_ records: consuming [SignatureRecord], validator: Validator, router: Router) -> SortedRows {
+        let rows = records.count
         var valid: [Signature] = []
-        valid.reserveCapacity(records.count)
+        valid.reserveCapacity(rows)
         var rejected: [Rejected] = []
-        for record in records {
+        for index in records.indices {
+            let record = records[index]
             switch validator.validate(record) {
             case .success(let signature): valid.append(signature)
             case .failure(let error): rejected.append(Rejected(location: record.location, record: record, reason: error.rejection))
             }
         }
-        let (kept, duplicates) = Deduplicator.deduplicate(valid)
-        let (plans, unrouted) = router.route(kept)
-        return SortedRows(rows: records.count, plans: plans, duplicates: duplicates, rejected: rejected, unrouted: unrouted)
+        _ = consume records
+        let (kept, duplicates) = Deduplicator.deduplicate(consume valid)
+        let (plans, unrouted) = router.route(consume kept)
+        return SortedRows(rows: rows, plans: plans, duplicates: duplicates, rejected: rejected, unrouted: unrouted)
     }
 
     /// Diagnostics for every row that is not delivered. Emails appear only masked.

@@ -9,7 +9,7 @@ public struct Deduplicator: Sendable {
     }
 
     /// The signatures kept, in input order, and the duplicates, in input order.
-    public static func deduplicate(_ signatures: [Signature]) -> (kept: [Signature], duplicates: [Duplicate]) {
+    public static func deduplicate(_ signatures: consuming [Signature]) -> (kept: [Signature], duplicates: [Duplicate]) {
         var best: [String: Int] = [:]
         best.reserveCapacity(signatures.count)
         for (index, signature) in signatures.enumerated() {

@@ -2,6 +2,20 @@
 public enum Column: String, Sendable, CaseIterable, Hashable {
     case time, first, last, city, region, country, email, consent
 
+    /// The column's place in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .time: return 0
+        case .first: return 1
+        case .last: return 2
+        case .city: return 3
+        case .region: return 4
+        case .country: return 5
+        case .email: return 6
+        case .consent: return 7
+        }
+    }
+
     /// The columns a file must have.
     public static let required: [Column] = [.first, .last, .city, .country, .email]
 
@@ -56,30 +70,39 @@ public enum Column: String, Sendable, CaseIterable, Hashable {
 
 /// Which position of a file's rows holds each column.
 public struct ColumnMap: Sendable {
-    public private(set) var index: [Column: Int] = [:]
+    // Positions by `Column.allCases` order, -1 where absent: read for every field of every row.
+    private var positions = [Int](repeating: -1, count: Column.allCases.count)
+
+    /// The position of each column the file has.
+    public var index: [Column: Int] {
+        var map: [Column: Int] = [:]
+        for column in Column.allCases where positions[column.ordinal] >= 0 { map[column] = positions[column.ordinal] }
+        return map
+    }
 
     /// Matches headers to columns; the first header that names a column wins.
     /// `overrides` maps a column to a header the user named (`--column first=Vorname`).
     public init(headers: [String], overrides: [Column: String] = [:]) {
         for (position, header) in headers.enumerated() {
-            if let column = Column.matching(header: header), index[column] == nil {
-                index[column] = position
+            if let column = Column.matching(header: header), positions[column.ordinal] < 0 {
+                positions[column.ordinal] = position
             }
         }
         for (column, header) in overrides {
             if let position = headers.firstIndex(where: { Column.key($0) == Column.key(header) }) {
-                index[column] = position
+                positions[column.ordinal] = position
             }
         }
     }
 
     /// The required columns that no header names.
-    public var missing: [Column] { Column.required.filter { index[$0] == nil } }
+    public var missing: [Column] { Column.required.filter { positions[$0.ordinal] < 0 } }
 
     /// The value of a column in a row, or "" when the row is short or the column absent.
     @inline(__always)
     public func value(_ column: Column, in fields: [String]) -> String {
-        guard let position = index[column], position < fields.count else { return "" }
+        let position = positions[column.ordinal]
+        guard position >= 0, position < fields.count else { return "" }
         return fields[position]
     }
 }

@@ -97,7 +97,7 @@ public struct SignatureReader: Sendable {
                 timestamp: map.value(.time, in: fields), firstName: map.value(.first, in: fields),
                 lastName: map.value(.last, in: fields), city: map.value(.city, in: fields),
                 region: map.value(.region, in: fields), country: map.value(.country, in: fields),
-                email: map.value(.email, in: fields), consent: map.value(.consent, in: fields),
+                email: map.value(.email, in: fields),
                 decodingProblem: record.problem))
             order += 1
         }
@@ -133,7 +133,7 @@ public struct SignatureReader: Sendable {
                 timestamp: map.value(.time, in: fields), firstName: map.value(.first, in: fields),
                 lastName: map.value(.last, in: fields), city: map.value(.city, in: fields),
                 region: map.value(.region, in: fields), country: map.value(.country, in: fields),
-                email: map.value(.email, in: fields), consent: map.value(.consent, in: fields)))
+                email: map.value(.email, in: fields)))
             order += 1
         }
         do {

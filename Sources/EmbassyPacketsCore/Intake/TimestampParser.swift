@@ -5,7 +5,13 @@
 public enum TimestampParser {
     /// Seconds since 1970-01-01T00:00:00Z, or nil when the text is not a timestamp.
     public static func parse(_ text: String) -> Int64? {
-        var scanner = Tokens(Array(text.utf8))
+        if text.isEmpty { return nil }
+        var copy = text
+        return copy.withUTF8 { parse(utf8: $0) }
+    }
+
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        var scanner = Tokens(bytes)
         guard let first = scanner.number() else { return nil }
         let year: Int, month: Int, day: Int
         if first.digits == 4 {
@@ -40,44 +46,26 @@ public enum TimestampParser {
                 _ = scanner.number()
             }
             scanner.skip { $0 == UInt8(ascii: " ") }
-            let rest = scanner.remainder.uppercased()
-            var zone = Substring(rest)
-            if zone.hasPrefix("AM") || zone.hasPrefix("PM") {
+            if let meridiem = scanner.word(["AM", "PM"]) {
                 guard (1...12).contains(hour) else { return nil }
-                if zone.hasPrefix("AM") { hour = hour == 12 ? 0 : hour } else { hour = hour == 12 ? 12 : hour + 12 }
-                zone = zone.dropFirst(2).drop { $0 == " " }
+                if meridiem == 0 { hour = hour == 12 ? 0 : hour } else { hour = hour == 12 ? 12 : hour + 12 }
+                scanner.skip { $0 == UInt8(ascii: " ") }
             }
-            if zone.hasPrefix("GMT") || zone.hasPrefix("UTC") { zone = zone.dropFirst(3) }
-            if zone == "Z" || zone.isEmpty {
+            _ = scanner.word(["GMT", "UTC"])
+            scanner.skip { $0 == UInt8(ascii: " ") }
+            if scanner.atEnd || (scanner.word(["Z"]) != nil && scanner.atEnd) {
                 offsetSeconds = 0
-            } else if let offset = parseOffset(zone) {
+            } else if let offset = scanner.offset(), scanner.atEnd {
                 offsetSeconds = offset
             } else {
                 return nil
             }
-        } else if !scanner.remainder.isEmpty {
+        } else if !scanner.atEnd {
             return nil
         }
         guard hour < 24, minute < 60, second < 61 else { return nil }
         let days = daysFromCivil(year: year, month: month, day: day)
         return Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds)
-    }
-
-    /// `+2`, `-4`, `+05:30`, `+0530`.
-    static func parseOffset(_ text: Substring) -> Int? {
-        guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
-        let body = text.dropFirst()
-        let parts = body.split(separator: ":", omittingEmptySubsequences: false)
-        var hours = 0, minutes = 0
-        if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]) {
-            (hours, minutes) = (h, m)
-        } else if parts.count == 1, let value = Int(parts[0]) {
-            if parts[0].count <= 2 { hours = value } else { (hours, minutes) = (value / 100, value % 100) }
-        } else {
-            return nil
-        }
-        guard hours <= 14, minutes < 60 else { return nil }
-        return (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -99,12 +87,19 @@ public enum TimestampParser {
     }
 
     private struct Tokens {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 
-        init(_ bytes: [UInt8]) {
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
             skip { $0 == UInt8(ascii: " ") }
+            // Trailing spaces do not count.
+        }
+
+        var atEnd: Bool {
+            var probe = index
+            while probe < bytes.count, bytes[probe] == UInt8(ascii: " ") { probe += 1 }
+            return probe == bytes.count
         }
 
         func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -129,9 +124,38 @@ public enum TimestampParser {
             while index < bytes.count, predicate(bytes[index]) { index += 1 }
         }
 
-        var remainder: String {
-            let text = String(decoding: bytes[index...], as: UTF8.self)
-            return text.trimmingSpaces()
+        /// Consumes one of the words (ASCII, any case); returns its position in the list.
+        mutating func word(_ words: [StaticString]) -> Int? {
+            for (position, word) in words.enumerated() {
+                let length = word.utf8CodeUnitCount
+                guard index + length <= bytes.count else { continue }
+                var matches = true
+                for offset in 0..<length where bytes[index + offset] & 0xDF != word.utf8Start[offset] & 0xDF {
+                    matches = false
+                    break
+                }
+                if matches {
+                    index += length
+                    return position
+                }
+            }
+            return nil
+        }
+
+        /// `+2`, `-4`, `+05:30`, `+0530`, in seconds.
+        mutating func offset() -> Int? {
+            guard let sign = byte(), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"), let first = number() else { return nil }
+            var hours = first.value, minutes = 0
+            if peek() == UInt8(ascii: ":") {
+                _ = byte()
+                guard let m = number(), m.digits == 2 else { return nil }
+                minutes = m.value
+            } else if first.digits > 2 {
+                guard first.digits == 4 else { return nil }
+                (hours, minutes) = (first.value / 100, first.value % 100)
+            }
+            guard hours <= 14, minutes < 60 else { return nil }
+            return (sign == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
         }
     }
 }

@@ -1,4 +1,5 @@
-/// One row as read from an input file, before validation: every value is the raw text.
+/// One row as read from an input file, before validation: every value is the raw text. The
+/// consent answer is not kept: nothing the tool makes uses it.
 public struct SignatureRecord: Sendable {
     /// Where the row starts.
     public var location: SourceLocation
@@ -11,7 +12,6 @@ public struct SignatureRecord: Sendable {
     public var region: String
     public var country: String
     public var email: String
-    public var consent: String
     /// Set when the row could not be decoded (invalid UTF-8, a malformed JSON element).
     public var decodingProblem: String?
 
@@ -19,7 +19,7 @@ public struct SignatureRecord: Sendable {
     public init(
         location: SourceLocation, order: Int, timestamp: String = "", firstName: String = "",
         lastName: String = "", city: String = "", region: String = "", country: String = "",
-        email: String = "", consent: String = "", decodingProblem: String? = nil
+        email: String = "", decodingProblem: String? = nil
     ) {
         self.location = location
         self.order = order
@@ -30,7 +30,6 @@ public struct SignatureRecord: Sendable {
         self.region = region
         self.country = country
         self.email = email
-        self.consent = consent
         self.decodingProblem = decodingProblem
     }
 }

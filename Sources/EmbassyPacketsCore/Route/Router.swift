@@ -17,7 +17,7 @@ public struct Router: Sendable {
 
     /// The packets, ordered by embassy code, with sections in country order and signatures in
     /// input order; and the signatures no embassy takes.
-    public func route(_ signatures: [Signature]) -> (plans: [PacketPlan], unrouted: [Unrouted]) {
+    public func route(_ signatures: consuming [Signature]) -> (plans: [PacketPlan], unrouted: [Unrouted]) {
         var byPacket: [String: [String: [Signature]]] = [:]
         var unrouted: [Unrouted] = []
         for signature in signatures {

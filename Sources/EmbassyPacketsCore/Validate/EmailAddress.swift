@@ -3,24 +3,42 @@ public enum EmailAddress {
     /// One @, a non-empty local part of at most 64 characters, a domain with a dot and no
     /// empty labels, no white space anywhere. Internationalised domains are allowed.
     public static func isValid(_ email: String) -> Bool {
-        let utf8 = email.utf8
-        guard !utf8.isEmpty, utf8.count <= 320 else { return false }
-        var atIndex: String.UTF8View.Index?
-        for index in utf8.indices {
-            let byte = utf8[index]
+        var copy = email
+        return copy.withUTF8 { isValid(utf8: $0) }
+    }
+
+    /// The same check over UTF-8 bytes, in one pass.
+    static func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= 320 else { return false }
+        var at = -1
+        var localCharacters = 0
+        var labelStart = -1
+        var labels = 0
+        var previous: UInt8 = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
             if byte <= 0x20 || byte == 0x7F { return false }
-            if byte == UInt8(ascii: "@") {
-                if atIndex != nil { return false }
-                atIndex = index
+            if at < 0 {
+                if byte == UInt8(ascii: "@") {
+                    guard localCharacters > 0, localCharacters <= 64 else { return false }
+                    at = index
+                    labelStart = index + 1
+                } else if byte & 0xC0 != 0x80 {
+                    localCharacters += 1  // count scalars, not bytes
+                }
+                continue
             }
+            if byte == UInt8(ascii: "@") { return false }
+            if byte == UInt8(ascii: ".") {
+                // A label is not empty and neither starts nor ends with a hyphen.
+                guard index > labelStart, bytes[labelStart] != UInt8(ascii: "-"), previous != UInt8(ascii: "-") else { return false }
+                labels += 1
+                labelStart = index + 1
+            }
+            previous = byte
         }
-        guard let at = atIndex else { return false }
-        let local = email[..<at]
-        let domain = email[email.index(after: at)...]
-        guard !local.isEmpty, local.count <= 64, local.unicodeScalars.count <= 64 else { return false }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") }) else { return false }
-        return true
+        guard at >= 0, labelStart < bytes.count, bytes[labelStart] != UInt8(ascii: "-"), previous != UInt8(ascii: "-") else { return false }
+        return labels + 1 >= 2
     }
 
     /// The deduplication key: trimmed and case-folded; with `.gmail`, Gmail addresses also

@@ -17,7 +17,8 @@ public enum TextNormalizer {
         }
         if plain && !previousSpace { return raw }
 
-        let composed = raw.precomposedStringWithCanonicalMapping
+        // NFC through Foundation is costly: only strings holding a scalar it may change need it.
+        let composed = raw.unicodeScalars.contains { NFCQuickCheck.mayChange($0.value) } ? raw.precomposedStringWithCanonicalMapping : raw
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in composed.unicodeScalars {

@@ -48,4 +48,52 @@ struct CommandLineTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("--date"))
     }
+
+    @Test func validatePrintsTheReconciliationAndRendersNothing() throws {
+        let folder = TestSupport.temporaryFolder()
+        let result = try TestSupport.run(
+            TestSupport.executable, ["validate", "Samples/signatures.csv", "Samples/signatures.json", "--out", folder],
+            currentDirectory: TestSupport.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        #expect(lines.first == "rows 209")
+        #expect(lines.contains("US United States 40"))
+        #expect(lines.contains("duplicates 3"))
+        #expect(lines.contains("signature.unknown-country 1"))
+        #expect(lines.contains("TW Taiwan 1"))
+        #expect(!result.stdout.contains("@") && !result.stderr.contains("@example."))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/packets"))
+        let rejected = try Data(contentsOf: URL(fileURLWithPath: folder + "/reports/rejected.csv"))
+        #expect(Array(rejected.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(FileManager.default.fileExists(atPath: folder + "/reports/duplicates.csv"))
+    }
+
+    @Test func strictFailsOnRejectedRowsButStillWrites() throws {
+        let folder = TestSupport.temporaryFolder()
+        let result = try generate(["Samples/signatures.csv", "--out", folder, "--date", "2026-11-29", "--strict", "--quiet"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--strict: 4 rejected and"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/manifest.json"))
+        let clean = TestSupport.write(FormCSV.header + "\n1,Ana,Silva,Porto,,Portugal,a@example.pt,\n", named: "clean.csv", in: folder)
+        let ok = try TestSupport.run(TestSupport.executable, ["validate", clean, "--strict", "--quiet"], currentDirectory: TestSupport.root)
+        #expect(ok.status == 0, "\(ok.stderr)")
+    }
+
+    @Test func columnAndEncodingOptions() throws {
+        let folder = TestSupport.temporaryFolder()
+        let input = TestSupport.write("Vorname;Nachname;Ort;Land;Mail\nJürgen;Müller;Köln;Deutschland;j@example.de\n", named: "de.csv", in: folder)
+        let mapped = try TestSupport.run(
+            TestSupport.executable,
+            ["validate", input, "--column", "first=Vorname", "--column", "last=Nachname", "--column", "city=Ort", "--column", "country=Land", "--column", "email=Mail"],
+            currentDirectory: TestSupport.root)
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+        #expect(mapped.stdout.contains("DE Germany"))
+        let unmapped = try TestSupport.run(TestSupport.executable, ["validate", input], currentDirectory: TestSupport.root)
+        #expect(unmapped.status == 1)
+        #expect(unmapped.stderr.contains("the headers found are 'Vorname', 'Nachname', 'Ort', 'Land', 'Mail'"))
+        let badColumn = try TestSupport.run(TestSupport.executable, ["validate", input, "--column", "nickname=X"], currentDirectory: TestSupport.root)
+        #expect(badColumn.status != 0 && badColumn.status != 1)
+        let badEncoding = try TestSupport.run(TestSupport.executable, ["validate", input, "--encoding", "ebcdic"], currentDirectory: TestSupport.root)
+        #expect(badEncoding.status != 0 && badEncoding.status != 1)
+    }
 }
