@@ -1,4 +1,4 @@
-import EmbassyPacketsCore
+@testable import EmbassyPacketsCore
 import Testing
 
 @Suite("Country resolution")
@@ -33,5 +33,19 @@ struct CountryResolverTests {
             #expect(resolver.resolve(resolver.name(of: code)) == code, "name of \(code)")
         }
         #expect(resolver.codes.count == 249)
+    }
+
+    @Test func everyISOCodeAndNameResolves() {
+        for (alpha2, alpha3, name, official, common) in ISO3166.countries {
+            for text in [alpha2, alpha3, alpha3.lowercased(), name, name.uppercased(), official, common] where !text.isEmpty {
+                #expect(resolver.resolve(text) == alpha2, "\(text) should be \(alpha2)")
+            }
+        }
+    }
+
+    @Test func nativeNamesResolve() {
+        for (code, names) in NativeCountryNames.names {
+            for name in names { #expect(resolver.resolve(name) == code, "\(name) should be \(code)") }
+        }
     }
 }
