@@ -104,6 +104,51 @@ int ep_xml_validate_relaxng(ep_xml_document *document, const char *schema_path,
     return result;
 }
 
+struct ep_xml_schema {
+    xmlRelaxNGPtr schema;
+};
+
+ep_xml_schema *ep_xml_schema_load(const char *path, ep_xml_message_callback callback, void *context) {
+    ep_sink sink = {callback, context};
+    xmlSetGenericErrorFunc(NULL, ep_generic_error);
+    xmlSetStructuredErrorFunc(&sink, ep_structured_error);
+    ep_xml_schema *result = NULL;
+    xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewParserCtxt(path);
+    if (parser) {
+        xmlRelaxNGSetParserStructuredErrors(parser, ep_structured_error, &sink);
+        xmlRelaxNGPtr schema = xmlRelaxNGParse(parser);
+        xmlRelaxNGFreeParserCtxt(parser);
+        if (schema) {
+            result = malloc(sizeof *result);
+            if (result) result->schema = schema; else xmlRelaxNGFree(schema);
+        }
+    }
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    return result;
+}
+
+void ep_xml_schema_free(ep_xml_schema *schema) {
+    if (schema == NULL) return;
+    xmlRelaxNGFree(schema->schema);
+    free(schema);
+}
+
+int ep_xml_schema_validate(const ep_xml_schema *schema, ep_xml_document *document,
+                           ep_xml_message_callback callback, void *context) {
+    ep_sink sink = {callback, context};
+    xmlSetGenericErrorFunc(NULL, ep_generic_error);
+    xmlSetStructuredErrorFunc(&sink, ep_structured_error);
+    int result = -1;
+    xmlRelaxNGValidCtxtPtr validator = xmlRelaxNGNewValidCtxt(schema->schema);
+    if (validator != NULL) {
+        xmlRelaxNGSetValidStructuredErrors(validator, ep_structured_error, &sink);
+        result = xmlRelaxNGValidateDoc(validator, document->doc) == 0 ? 0 : 1;
+        xmlRelaxNGFreeValidCtxt(validator);
+    }
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    return result;
+}
+
 const ep_xml_node *ep_xml_document_root(const ep_xml_document *document) {
     return (const ep_xml_node *)xmlDocGetRootElement(document->doc);
 }

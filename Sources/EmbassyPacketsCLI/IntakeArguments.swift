@@ -5,6 +5,11 @@ import EmbassyPacketsPipeline
 extension Column: ExpressibleByArgument {}
 extension DedupMode: ExpressibleByArgument {}
 
+/// What a packet goes through.
+enum PacketUnit: String, ExpressibleByArgument, CaseIterable {
+    case embassy, consulate
+}
+
 /// The options `generate` and `validate` share: which files, how to read them, how to count.
 struct IntakeArguments: ParsableArguments {
     @Argument(help: "Signature files (CSV, JSON or JSON Lines), merged in the order given.")
@@ -26,6 +31,17 @@ struct IntakeArguments: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The embassy directory.", valueName: "FOLDER"))
     var embassies: String = "Embassies"
 
+    @Option(
+        name: .long, parsing: .singleValue,
+        help: ArgumentHelp("Send the signers of a country without an embassy of its own to an embassy's packet, e.g. TW=US. Repeatable.", valueName: "FROM=TO"))
+    var route: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("A file of FROM=TO routes, one a line (# starts a comment).", valueName: "FILE"))
+    var routes: String?
+
+    @Option(name: .long, help: "One packet per embassy, or per consulate-general (signers routed by State or Province).")
+    var by: PacketUnit = .embassy
+
     @Flag(name: .long, help: "Exit with status 1 when any row is rejected or unrouted (for CI).")
     var strict = false
 
@@ -34,6 +50,7 @@ struct IntakeArguments: ParsableArguments {
 
     func validate() throws {
         _ = try columns()
+        _ = try routeOverrides()
         if TextEncoding(name: encoding) == nil {
             throw ValidationError("--encoding must be utf-8 or windows-1252, not '\(encoding)'")
         }
@@ -53,8 +70,34 @@ struct IntakeArguments: ParsableArguments {
         return map
     }
 
+    /// `--route` and `--routes` as country code → embassy code. Either side may be a code or a name.
+    func routeOverrides() throws -> [String: String] {
+        var items: [(String, String)] = route.map { ($0, "--route") }
+        if let routes {
+            guard let text = try? String(contentsOfFile: routes, encoding: .utf8) else {
+                throw ValidationError("--routes: cannot read '\(routes)'")
+            }
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+                if !content.trimmingSpaces().isEmpty { items.append((content, "\(routes):\(number + 1)")) }
+            }
+        }
+        let countries = CountryResolver()
+        var map: [String: String] = [:]
+        for (item, origin) in items {
+            let parts = item.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces() }
+            guard parts.count == 2, let from = countries.resolve(parts[0]), let to = countries.resolve(parts[1]) else {
+                throw ValidationError("\(origin): a route is FROM=TO with two countries, e.g. TW=US, not '\(item)'")
+            }
+            map[from] = to
+        }
+        return map
+    }
+
     var intakeOptions: IntakeOptions {
-        IntakeOptions(columns: (try? columns()) ?? [:], encoding: TextEncoding(name: encoding) ?? .utf8, dedup: dedup)
+        IntakeOptions(
+            columns: (try? columns()) ?? [:], encoding: TextEncoding(name: encoding) ?? .utf8, dedup: dedup,
+            routing: RoutingOptions(overrides: (try? routeOverrides()) ?? [:], byConsulate: by == .consulate))
     }
 
     /// Prints the diagnostics of rows not delivered (at most `limit`, then a count).

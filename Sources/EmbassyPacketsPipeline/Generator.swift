@@ -17,12 +17,15 @@ public struct IntakeOptions: Sendable {
     /// How files without a byte-order mark are decoded.
     public var encoding: TextEncoding
     public var dedup: DedupMode
+    /// `--route` overrides and `--by consulate`.
+    public var routing: RoutingOptions
 
     /// Creates intake options.
-    public init(columns: [Column: String] = [:], encoding: TextEncoding = .utf8, dedup: DedupMode = .exact) {
+    public init(columns: [Column: String] = [:], encoding: TextEncoding = .utf8, dedup: DedupMode = .exact, routing: RoutingOptions = RoutingOptions()) {
         self.columns = columns
         self.encoding = encoding
         self.dedup = dedup
+        self.routing = routing
     }
 }
 
@@ -89,6 +92,11 @@ public enum Generator {
         let directory = try EmbassyDirectoryLoader.load(folder: embassiesFolder)
         let template = try templatePath.map { try TemplateLoader.load(path: $0) }
         let countries = CountryResolver(directory: directory)
+        for (from, to) in intake.routing.overrides.sorted(by: { $0.key < $1.key }) {
+            guard directory[to]?.missionClass == .embassy, directory[to]?.mission != nil else {
+                throw PipelineError(stage: .directory, message: "--route \(from)=\(to): the directory has no embassy in \(to)")
+            }
+        }
         let reader = SignatureReader(overrides: intake.columns, encoding: intake.encoding)
         var records: [SignatureRecord] = []
         var manifestInputs: [Manifest.Input] = []
@@ -99,7 +107,7 @@ public enum Generator {
             if records.isEmpty { records = result.records } else { records += result.records }
         }
         let sorted = SortedRows.sort(
-            consume records, validator: Validator(countries: countries, dedup: intake.dedup), router: Router(directory: directory, countries: countries))
+            consume records, validator: Validator(countries: countries, dedup: intake.dedup), router: Router(directory: directory, countries: countries, options: intake.routing))
         let imbalances = sorted.totals.imbalances
         guard imbalances.isEmpty else {
             throw PipelineError(stage: .compose, message: "the rows do not add up: " + imbalances.joined(separator: "; "))
@@ -130,7 +138,7 @@ public enum Generator {
         let results = try renderAll(plans, jobs: options.jobs) { plan, renderer in
             let letter = filler.fill(for: plan, date: options.date)
             let document = plan.document(letter: letter, creator: creator, creationDate: options.creationDate)
-            return try renderer.render(document, to: (staging as NSString).appendingPathComponent("\(plan.code).pdf"))
+            return try renderer.render(document, to: (staging as NSString).appendingPathComponent("\(plan.fileStem).pdf"))
         }
 
         let packetsFolder = (output as NSString).appendingPathComponent("packets")
@@ -144,18 +152,19 @@ public enum Generator {
         var packets: [Manifest.Packet] = []
         var unknownGlyphs: [String: Int] = [:]
         for (plan, result) in zip(plans, results) {
-            let relative = "packets/\(plan.code).pdf"
+            let relative = "packets/\(plan.fileStem).pdf"
             let bytes = try readFile((output as NSString).appendingPathComponent(relative))
             packets.append(Manifest.Packet(
                 embassy: plan.code, mission: plan.mission.name, file: relative, sha256: sha256Hex(bytes),
-                bytes: bytes.count, pages: result.pages, signatures: plan.signatureCount, countries: plan.countryCounts))
-            unknownGlyphs[plan.code] = result.unknownGlyphs
+                bytes: bytes.count, pages: result.pages, signatures: plan.signatureCount, countries: plan.countryCounts,
+                consulate: plan.consulate == nil ? nil : plan.mission.slug, addressVerified: plan.mission.addressVerified))
+            unknownGlyphs[plan.fileStem] = result.unknownGlyphs
         }
         let sorted = run.sorted
         let manifest = Manifest(
             generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version), date: options.date.description,
             inputs: run.inputs, totals: sorted.totals, packets: packets, unrouted: sorted.unroutedByCountry,
-            rejected: sorted.rejectedByReason)
+            rejected: sorted.rejectedByReason, regionUnmatched: options.intake.routing.byConsulate ? sorted.regionUnmatched : nil)
         try Reports.write(sorted, to: (output as NSString).appendingPathComponent("reports"))
         try writeManifest(manifest, to: (output as NSString).appendingPathComponent("manifest.json"))
         return GenerateReport(manifest: manifest, diagnostics: sorted.diagnostics, unknownGlyphs: unknownGlyphs)

@@ -3,7 +3,8 @@ import Foundation
 
 /// Reads the embassy directory: one XML file per country or territory in `Embassies/`.
 public enum EmbassyDirectoryLoader {
-    /// Loads every `*.xml` file of a folder, in name order.
+    /// Loads every `*.xml` file of a folder, in name order, each validated against the
+    /// folder's `embassy.rng`; then checks the records against each other.
     public static func load(folder: String) throws -> EmbassyDirectory {
         let names: [String]
         do {
@@ -11,23 +12,48 @@ public enum EmbassyDirectoryLoader {
         } catch {
             throw PipelineError(stage: .directory, message: "cannot read the embassy directory: no folder '\(folder)'", location: SourceLocation(file: folder))
         }
+        let schemaPath = (folder as NSString).appendingPathComponent("embassy.rng")
+        let schema = FileManager.default.fileExists(atPath: schemaPath) ? try XMLSchema(path: schemaPath, stage: .directory) : nil
         var entries: [Embassy] = []
         var seen: [String: String] = [:]
         for name in names {
             let path = (folder as NSString).appendingPathComponent(name)
-            let entry = try loadFile(path: path)
+            let entry = try loadFile(path: path, schema: schema)
             if let other = seen[entry.countryCode] {
                 throw PipelineError(stage: .directory, message: "\(entry.countryCode) is already described in \(other)", location: entry.location)
+            }
+            if name != "\(entry.countryCode).xml" {
+                throw PipelineError(stage: .directory, message: "the file for \(entry.countryCode) must be named \(entry.countryCode).xml", location: entry.location)
             }
             seen[entry.countryCode] = path
             entries.append(entry)
         }
-        return EmbassyDirectory(entries: entries)
+        let directory = EmbassyDirectory(entries: entries)
+        for entry in entries {
+            if entry.missionClass == .accredited {
+                guard let target = entry.accreditedTo, directory[target]?.missionClass == .embassy else {
+                    throw PipelineError(
+                        stage: .directory,
+                        message: "\(entry.countryCode) is accredited to \(entry.accreditedTo ?? "nothing"), which has no embassy record",
+                        location: entry.location)
+                }
+            }
+            var owner: [String: String] = [:]
+            for consulate in entry.consulates {
+                for code in consulate.district {
+                    if let other = owner[code] {
+                        throw PipelineError(stage: .directory, message: "\(code) is in the districts of both \(other) and \(consulate.name)", location: entry.location)
+                    }
+                    owner[code] = consulate.name
+                }
+            }
+        }
+        return directory
     }
 
     /// Loads one country file.
-    public static func loadFile(path: String) throws -> Embassy {
-        let root = try XMLTreeReader.read(path: path, stage: .directory)
+    public static func loadFile(path: String, schema: XMLSchema? = nil) throws -> Embassy {
+        let root = try XMLTreeReader.read(path: path, schema: schema, stage: .directory)
         func fail(_ message: String, _ element: XMLElement) -> PipelineError {
             PipelineError(stage: .directory, message: message, location: SourceLocation(file: path, line: element.line))
         }
@@ -44,21 +70,14 @@ public enum EmbassyDirectoryLoader {
 
         var mission: Mission?
         if let element = root.element(named: "mission") {
-            let names = element.elements(named: "name")
-            guard let english = names.first(where: { $0.attributes["xml:lang"] == nil || $0.attributes["xml:lang"] == "en" })?.text, !english.isEmpty else {
-                throw fail("<mission> needs an English <name>", element)
-            }
-            let chinese = names.first { ($0.attributes["xml:lang"] ?? "").hasPrefix("zh") }?.text
-            guard let address = element.element(named: "address") else { throw fail("<mission> needs an <address>", element) }
-            let lines = address.elements(named: "line").map(\.text).filter { !$0.isEmpty }
-            guard !lines.isEmpty else { throw fail("<address> needs at least one <line>", address) }
-            mission = Mission(
-                kind: element.attributes["kind"] ?? "embassy", name: english, chineseName: chinese,
-                addressLines: lines, addressVerified: address.attributes["verified"] != "false",
-                city: element.element(named: "city")?.text ?? "", phone: element.element(named: "phone")?.text,
-                website: element.element(named: "website")?.text)
+            mission = try readMission(element, path: path)
         } else if missionClass == .embassy {
             throw fail("a country of class 'embassy' needs a <mission>", root)
+        }
+        let consulates = try root.elements(named: "consulate").map { try readMission($0, path: path) }
+        let accreditedTo = root.element(named: "accredited-to")?.attributes["code"]
+        if missionClass == .accredited && accreditedTo == nil {
+            throw fail("a country of class 'accredited' needs <accredited-to code=\"..\"/>", root)
         }
         let sources = root.element(named: "sources")?.elements(named: "source").map {
             FactSource(about: $0.attributes["about"] ?? "", url: $0.attributes["url"] ?? "", checked: $0.attributes["checked"] ?? "", note: $0.text)
@@ -67,6 +86,27 @@ public enum EmbassyDirectoryLoader {
             countryCode: code, missionClass: missionClass, countryName: name,
             officialName: root.element(named: "official-name")?.text,
             aliases: root.elements(named: "alias").map(\.text), paper: paper, mission: mission,
-            sources: sources, location: SourceLocation(file: path))
+            accreditedTo: accreditedTo, consulates: consulates, sources: sources, location: SourceLocation(file: path))
+    }
+
+    /// A `<mission>` or `<consulate>`.
+    static func readMission(_ element: XMLElement, path: String) throws -> Mission {
+        func fail(_ message: String, _ element: XMLElement) -> PipelineError {
+            PipelineError(stage: .directory, message: message, location: SourceLocation(file: path, line: element.line))
+        }
+        let names = element.elements(named: "name")
+        guard let english = names.first(where: { $0.attributes["xml:lang"] == nil || $0.attributes["xml:lang"] == "en" })?.text, !english.isEmpty else {
+            throw fail("<\(element.name)> needs an English <name>", element)
+        }
+        let chinese = names.first { ($0.attributes["xml:lang"] ?? "").hasPrefix("zh") }?.text
+        guard let address = element.element(named: "address") else { throw fail("<\(element.name)> needs an <address>", element) }
+        let lines = address.elements(named: "line").map(\.text).filter { !$0.isEmpty }
+        guard !lines.isEmpty else { throw fail("<address> needs at least one <line>", address) }
+        let district = element.element(named: "district")?.text.split(separator: " ").map(String.init) ?? []
+        return Mission(
+            kind: element.attributes["kind"] ?? "embassy", name: english, chineseName: chinese,
+            addressLines: lines, addressVerified: address.attributes["verified"] != "false",
+            city: element.element(named: "city")?.text ?? "", phone: element.element(named: "phone")?.text,
+            website: element.element(named: "website")?.text, district: district)
     }
 }

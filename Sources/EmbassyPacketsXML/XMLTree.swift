@@ -53,23 +53,17 @@ public enum XMLTreeReader {
 
     /// Reads a file into an `XMLElement` tree, optionally validating it against a RELAX NG
     /// schema first. Throws a `PipelineError` holding every message with its `file:line:column`.
-    public static func read(path: String, schema: String? = nil, stage: PipelineError.Stage) throws -> XMLElement {
+    public static func read(path: String, schema: XMLSchema? = nil, stage: PipelineError.Stage) throws -> XMLElement {
         let box = MessageBox()
         let context = Unmanaged.passUnretained(box).toOpaque()
-        let callback: ep_xml_message_callback = { context, line, column, message in
-            let box = Unmanaged<MessageBox>.fromOpaque(context!).takeUnretainedValue()
-            box.messages.append(Message(line: Int(line), column: Int(column), text: message.map { String(cString: $0) } ?? "XML error"))
-        }
-        guard let document = ep_xml_parse_file(path, callback, context) else {
+        guard let document = ep_xml_parse_file(path, MessageBox.callback, context) else {
             throw failure(path: path, messages: box.messages, fallback: "cannot parse the file as XML", stage: stage)
         }
         defer { ep_xml_document_free(document) }
         if let schema {
-            let status = ep_xml_validate_relaxng(document, schema, callback, context)
+            let status = withExtendedLifetime(schema) { ep_xml_schema_validate(schema.schema, document, MessageBox.callback, context) }
             if status != 0 {
-                throw failure(
-                    path: status < 0 ? schema : path, messages: box.messages,
-                    fallback: status < 0 ? "cannot read the RELAX NG schema" : "the file does not match its schema", stage: stage)
+                throw failure(path: path, messages: box.messages, fallback: "the file does not match its schema (\(schema.path))", stage: stage)
             }
         }
         guard let root = ep_xml_document_root(document) else {
@@ -78,11 +72,7 @@ public enum XMLTreeReader {
         return try convert(root, path: path, stage: stage)
     }
 
-    private final class MessageBox {
-        var messages: [Message] = []
-    }
-
-    private static func failure(path: String, messages: [Message], fallback: String, stage: PipelineError.Stage) -> PipelineError {
+    static func failure(path: String, messages: [Message], fallback: String, stage: PipelineError.Stage) -> PipelineError {
         let diagnostics = messages.map {
             Diagnostic(.error, id: "\(stage.rawValue).xml", message: $0.text,
                        location: SourceLocation(file: path, line: max($0.line, 1), column: $0.column > 0 ? $0.column : nil))
@@ -92,6 +82,16 @@ public enum XMLTreeReader {
             stage: stage, message: first?.text ?? fallback,
             location: SourceLocation(file: path, line: max(first?.line ?? 1, 1), column: (first?.column ?? 0) > 0 ? first?.column : nil),
             diagnostics: diagnostics)
+    }
+
+    /// Collects the messages libxml2 reports during one call.
+    final class MessageBox {
+        var messages: [Message] = []
+
+        static let callback: ep_xml_message_callback = { context, line, column, message in
+            let box = Unmanaged<MessageBox>.fromOpaque(context!).takeUnretainedValue()
+            box.messages.append(Message(line: Int(line), column: Int(column), text: message.map { String(cString: $0) } ?? "XML error"))
+        }
     }
 
     private static func convert(_ node: OpaquePointer, path: String, stage: PipelineError.Stage) throws -> XMLElement {
@@ -125,4 +125,22 @@ public enum XMLTreeReader {
             name: String(cString: ep_xml_node_name(node)), line: Int(ep_xml_node_line(node)),
             attributes: attributes, children: children)
     }
+}
+
+/// A compiled RELAX NG schema, shared by every file validated against it.
+public final class XMLSchema: @unchecked Sendable {
+    let schema: OpaquePointer
+    public let path: String
+
+    /// Reads and compiles a schema; throws with the schema's own `file:line` on failure.
+    public init(path: String, stage: PipelineError.Stage) throws {
+        let box = XMLTreeReader.MessageBox()
+        guard let schema = ep_xml_schema_load(path, XMLTreeReader.MessageBox.callback, Unmanaged.passUnretained(box).toOpaque()) else {
+            throw XMLTreeReader.failure(path: path, messages: box.messages, fallback: "cannot read the RELAX NG schema", stage: stage)
+        }
+        self.schema = schema
+        self.path = path
+    }
+
+    deinit { ep_xml_schema_free(schema) }
 }

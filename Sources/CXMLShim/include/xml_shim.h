@@ -38,6 +38,18 @@ ep_xml_document *ep_xml_parse_memory(const char *bytes, int length, const char *
 
 void ep_xml_document_free(ep_xml_document *document);
 
+/// A compiled RELAX NG schema, reusable across documents. Free with ep_xml_schema_free.
+typedef struct ep_xml_schema ep_xml_schema;
+
+/// Reads and compiles a RELAX NG schema; NULL (after reporting through the callback) on failure.
+ep_xml_schema *ep_xml_schema_load(const char *path, ep_xml_message_callback callback, void *context);
+void ep_xml_schema_free(ep_xml_schema *schema);
+
+/// Validates a document against a compiled schema: 0 when valid, 1 when not (every
+/// violation reported through the callback), -1 on an internal failure.
+int ep_xml_schema_validate(const ep_xml_schema *schema, ep_xml_document *document,
+                           ep_xml_message_callback callback, void *context);
+
 /// Validates the document against a RELAX NG schema file. Returns 0 when valid, 1 when
 /// invalid, -1 when the schema itself could not be read; messages go through the callback.
 int ep_xml_validate_relaxng(ep_xml_document *document, const char *schema_path,

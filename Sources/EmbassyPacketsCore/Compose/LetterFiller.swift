@@ -10,7 +10,12 @@ public struct LetterFiller: Sendable {
     /// The values of every field for a packet.
     public func values(for plan: PacketPlan, date: LetterDate) -> [LetterField: String] {
         let language = template.language
-        let countryNames = plan.sections.map { language.hasPrefix("en") ? CountryNames.inSentence($0.countryName) : $0.countryName }
+        // One country: "the United States". Several: "France (12) and Monaco (3)".
+        let several = plan.sections.count > 1
+        let countryNames = plan.sections.map { section -> String in
+            let name = language.hasPrefix("en") ? CountryNames.inSentence(section.countryName) : section.countryName
+            return several ? "\(name) (\(Formatting.number(section.signatures.count, language: language)))" : name
+        }
         return [
             .missionName: plan.mission.name,
             .missionChineseName: plan.mission.chineseName ?? plan.mission.name,

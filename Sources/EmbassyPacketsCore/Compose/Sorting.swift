@@ -13,6 +13,8 @@ public struct SortedRows: Sendable {
     public var duplicates: [Deduplicator.Duplicate]
     public var rejected: [Rejected]
     public var unrouted: [Router.Unrouted]
+    /// With `--by consulate`: signers whose region matched nothing, by embassy code.
+    public var regionUnmatched: [String: Int] = [:]
 
     /// The figures, for the manifest.
     public var totals: Manifest.Totals {
@@ -48,8 +50,10 @@ public struct SortedRows: Sendable {
         }
         _ = consume records
         let (kept, duplicates) = Deduplicator.deduplicate(consume valid)
-        let (plans, unrouted) = router.route(consume kept)
-        return SortedRows(rows: rows, plans: plans, duplicates: duplicates, rejected: rejected, unrouted: unrouted)
+        let routed = router.route(consume kept)
+        return SortedRows(
+            rows: rows, plans: routed.plans, duplicates: duplicates, rejected: rejected, unrouted: routed.unrouted,
+            regionUnmatched: routed.regionUnmatched)
     }
 
     /// Diagnostics for every row that is not delivered. Emails appear only masked.

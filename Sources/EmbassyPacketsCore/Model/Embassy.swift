@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a country or territory is served by the People's Republic of China.
 public enum MissionClass: String, Sendable, Codable, CaseIterable {
     /// A resident PRC embassy.
@@ -55,11 +57,13 @@ public struct Mission: Sendable, Hashable {
     public var city: String
     public var phone: String?
     public var website: String?
+    /// The consular district: ISO 3166-2 codes (a code covers the subdivisions under it).
+    public var district: [String]
 
     /// Creates a mission.
     public init(
         kind: String, name: String, chineseName: String?, addressLines: [String],
-        addressVerified: Bool, city: String, phone: String?, website: String?
+        addressVerified: Bool, city: String, phone: String?, website: String?, district: [String] = []
     ) {
         self.kind = kind
         self.name = name
@@ -69,6 +73,21 @@ public struct Mission: Sendable, Hashable {
         self.city = city
         self.phone = phone
         self.website = website
+        self.district = district
+    }
+
+    /// A short identifier made of the city's letters: "new-york", "san-francisco".
+    public var slug: String {
+        var out = ""
+        for character in city.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil) {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                out.append(character)
+            } else if !out.isEmpty && out.last != "-" {
+                out.append("-")
+            }
+        }
+        while out.last == "-" { out.removeLast() }
+        return out.isEmpty ? "mission" : out
     }
 }
 
@@ -85,6 +104,10 @@ public struct Embassy: Sendable, Hashable {
     public var paper: Paper
     /// The resident mission; nil unless `missionClass` is `.embassy`.
     public var mission: Mission?
+    /// For an `accredited` country: the country whose embassy serves it.
+    public var accreditedTo: String?
+    /// Consulates-general in the country, with their districts.
+    public var consulates: [Mission]
     public var sources: [FactSource]
     /// The file it was read from.
     public var location: SourceLocation
@@ -92,8 +115,8 @@ public struct Embassy: Sendable, Hashable {
     /// Creates a directory entry.
     public init(
         countryCode: String, missionClass: MissionClass, countryName: String, officialName: String?,
-        aliases: [String], paper: Paper, mission: Mission?, sources: [FactSource],
-        location: SourceLocation
+        aliases: [String], paper: Paper, mission: Mission?, accreditedTo: String? = nil, consulates: [Mission] = [],
+        sources: [FactSource], location: SourceLocation
     ) {
         self.countryCode = countryCode
         self.missionClass = missionClass
@@ -102,6 +125,8 @@ public struct Embassy: Sendable, Hashable {
         self.aliases = aliases
         self.paper = paper
         self.mission = mission
+        self.accreditedTo = accreditedTo
+        self.consulates = consulates
         self.sources = sources
         self.location = location
     }

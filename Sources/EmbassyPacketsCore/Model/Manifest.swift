@@ -15,6 +15,9 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var unrouted: [String: Int]
     /// Rejected rows by reason id.
     public var rejected: [String: Int]
+    /// With `--by consulate`: signers whose State or Province matched no subdivision, by
+    /// embassy code; they are in the embassy's packet. Absent otherwise.
+    public var regionUnmatched: [String: Int]?
 
     /// The tool that wrote the manifest.
     public struct Generator: Codable, Sendable, Equatable {
@@ -89,9 +92,18 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var signatures: Int
         /// Signatures per country code.
         public var countries: [String: Int]
+        /// The consulate's short name (its city) when the packet goes through a consulate.
+        public var consulate: String?
+        /// False when no source confirmed the mission's street address: check it before posting.
+        public var addressVerified: Bool
 
         /// Creates a packet record.
-        public init(embassy: String, mission: String, file: String, sha256: String, bytes: Int, pages: Int, signatures: Int, countries: [String: Int]) {
+        public init(
+            embassy: String, mission: String, file: String, sha256: String, bytes: Int, pages: Int, signatures: Int,
+            countries: [String: Int], consulate: String? = nil, addressVerified: Bool = true
+        ) {
+            self.consulate = consulate
+            self.addressVerified = addressVerified
             self.embassy = embassy
             self.mission = mission
             self.file = file
@@ -106,8 +118,9 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// Creates a manifest.
     public init(
         generator: Generator, date: String, inputs: [Input], totals: Totals, packets: [Packet],
-        unrouted: [String: Int], rejected: [String: Int]
+        unrouted: [String: Int], rejected: [String: Int], regionUnmatched: [String: Int]? = nil
     ) {
+        self.regionUnmatched = regionUnmatched
         self.schema = Self.currentSchema
         self.generator = generator
         self.date = date

@@ -16,18 +16,26 @@ public struct CountrySection: Sendable {
 public struct PacketPlan: Sendable {
     /// The directory entry of the embassy's country.
     public var embassy: Embassy
+    /// The mission the packet goes through: the embassy, or a consulate-general.
     public var mission: Mission
+    /// Which of the embassy's consulates, when the packet goes through one.
+    public var consulate: Int?
     public var sections: [CountrySection]
 
     /// Creates a plan.
-    public init(embassy: Embassy, mission: Mission, sections: [CountrySection]) {
+    public init(embassy: Embassy, mission: Mission, consulate: Int? = nil, sections: [CountrySection]) {
         self.embassy = embassy
         self.mission = mission
+        self.consulate = consulate
         self.sections = sections
     }
 
-    /// The packet's file stem: the embassy's country code.
+    /// The embassy's country code.
     public var code: String { embassy.countryCode }
+
+    /// The packet's file stem: the embassy's country code, then the consulate's city
+    /// (`US`, `US-new-york`).
+    public var fileStem: String { consulate == nil ? code : "\(code)-\(mission.slug)" }
 
     /// How many signatures the packet carries.
     public var signatureCount: Int { sections.reduce(0) { $0 + $1.signatures.count } }

@@ -24,7 +24,8 @@ struct RouterTests {
 
     @Test func signersGoToTheirCountrysEmbassyInInputOrder() {
         let router = Router(directory: Self.directory, countries: CountryResolver(directory: Self.directory))
-        let (plans, unrouted) = router.route([signature(2, "DE"), signature(3, "FR"), signature(4, "DE")])
+        let routed = router.route([signature(2, "DE"), signature(3, "FR"), signature(4, "DE")])
+        let (plans, unrouted) = (routed.plans, routed.unrouted)
         #expect(plans.map(\.code) == ["DE", "FR"])
         #expect(plans[0].sections.count == 1)
         #expect(plans[0].sections[0].signatures.map(\.location.line) == [2, 4])
@@ -35,7 +36,8 @@ struct RouterTests {
     @Test(arguments: [("MC", "route.accredited"), ("PY", "route.no-relations"), ("TW", "route.special"), ("BR", "route.no-directory-entry")])
     func otherCountriesAreUnroutedWithAReason(country: String, id: String) {
         let router = Router(directory: Self.directory, countries: CountryResolver(directory: Self.directory))
-        let (plans, unrouted) = router.route([signature(2, country)])
+        let routed = router.route([signature(2, country)])
+        let (plans, unrouted) = (routed.plans, routed.unrouted)
         #expect(plans.isEmpty)
         #expect(unrouted.map(\.reason.id) == [id])
     }
