@@ -48,7 +48,15 @@ struct Generate: ParsableCommand {
             throw Console.fail(error)
         }
         intake.printDiagnostics(report.diagnostics, reportsFolder: "\(out)/reports")
-        if !intake.quiet { Console.error(Self.summary(report, output: out)) }
+        if !intake.quiet {
+            for packet in report.manifest.packets where !packet.addressVerified {
+                Console.error(Diagnostic(
+                    .warning, id: "directory.unverified-address",
+                    message: "no source confirms the street address of the \(packet.mission); check it before posting",
+                    location: SourceLocation(file: "\(out)/\(packet.file)")).description)
+            }
+            Console.error(Self.summary(report, output: out))
+        }
         try intake.enforceStrict(report.manifest.totals)
     }
 

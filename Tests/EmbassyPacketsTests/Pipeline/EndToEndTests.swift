@@ -203,4 +203,25 @@ struct EndToEndTests {
         }
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
+
+    @Test func byConsulateMakesAPacketPerConsulateAddressedThroughIt() throws {
+        let folder = TestSupport.temporaryFolder()
+        let report = try Generator.generate(GenerateOptions(
+            inputs: [TestSupport.sampleCSV], intake: IntakeOptions(routing: RoutingOptions(byConsulate: true)), outputDirectory: folder,
+            date: Self.date, embassiesFolder: TestSupport.embassies, templatePath: TestSupport.template))
+        let manifest = report.manifest
+        #expect(manifest.regionUnmatched != nil)
+        let newYork = try #require(manifest.packets.first { $0.file == "packets/US-new-york.pdf" })
+        #expect(newYork.embassy == "US" && newYork.consulate == "new-york")
+        #expect(newYork.mission == "Consulate General of the People's Republic of China in New York")
+        let text = try TestSupport.pdfText(folder + "/" + newYork.file).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("c/o Consulate General of the People's Republic of China in New York 520 12th Avenue"))
+        // The figures still add up, and the US packets together hold every US signer.
+        #expect(manifest.totals.routed == manifest.packets.reduce(0) { $0 + $1.signatures })
+        let usPackets = manifest.packets.filter { $0.embassy == "US" }
+        #expect(usPackets.count > 1)
+        let byEmbassy = try Self.shared.get().report.manifest.packets.first { $0.embassy == "US" }!
+        #expect(usPackets.reduce(0) { $0 + ($1.countries["US"] ?? 0) } == byEmbassy.countries["US"])
+        #expect(manifest.packets.contains { !$0.addressVerified })
+    }
 }
