@@ -22,6 +22,7 @@ let package = Package(
         .systemLibrary(
             name: "CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-en-us"])]),
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
@@ -32,7 +33,7 @@ let package = Package(
         // Templates and the embassy directory, read through libxml2.
         .target(name: "EmbassyPacketsXML", dependencies: ["EmbassyPacketsCore", "CXMLShim"]),
         // Typesetting and PDF output through Pango and Cairo.
-        .target(name: "EmbassyPacketsRender", dependencies: ["EmbassyPacketsCore", "CCairo", "CPangoCairo"]),
+        .target(name: "EmbassyPacketsRender", dependencies: ["EmbassyPacketsCore", "CCairo", "CPangoCairo", "CHyphen"]),
         // Wires the stages together; the only module that touches the disk.
         .target(
             name: "EmbassyPacketsPipeline",

@@ -3,6 +3,8 @@ import EmbassyPacketsCore
 import EmbassyPacketsPipeline
 import Foundation
 
+extension Paper: ExpressibleByArgument {}
+
 /// `embassy-packets generate INPUT... --out DIR`
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,14 +27,38 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The letter template.", valueName: "FILE"))
     var template: String = "Templates/letter.xml"
 
-    @Option(name: .long, help: "How many packets to render at once (default: the number of cores).")
-    var jobs: Int?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The table's columns, in order, from no, name, city, region, signed (the signing date).", valueName: "LIST"))
+    var columns: String = "no,name,city,region"
+
+    @Option(name: .long, help: ArgumentHelp("Print every packet on this paper (a4 or letter) instead of the embassy country's own.", valueName: "PAPER"))
+    var paper: Paper?
+
+    @Option(name: .long, help: "Split packets longer than this many pages into volumes (US-1-of-3.pdf, ...).")
+    var maxPages: Int = 500
 
     func validate() throws {
         if let date, LetterDate(iso: date) == nil {
             throw ValidationError("--date must be a calendar date written YYYY-MM-DD, not '\(date)'")
         }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if maxPages < 2 { throw ValidationError("--max-pages must be at least 2") }
+        _ = try tableColumns()
+    }
+
+    /// `--columns` as columns.
+    func tableColumns() throws -> [TableColumn] {
+        let names = columns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let list = try names.map { name -> TableColumn in
+            guard let column = TableColumn(rawValue: name) else {
+                throw ValidationError("--columns takes a list of \(TableColumn.allCases.map(\.rawValue).joined(separator: ", ")), not '\(name)'")
+            }
+            return column
+        }
+        guard !list.isEmpty, list.contains(.name) else { throw ValidationError("--columns must include name") }
+        guard Set(list).count == list.count else { throw ValidationError("--columns names a column twice") }
+        return list
     }
 
     func run() throws {
@@ -40,7 +66,8 @@ struct Generate: ParsableCommand {
         let options = GenerateOptions(
             inputs: intake.inputs, intake: intake.intakeOptions, outputDirectory: out, date: letterDate, creationDate: creation,
             embassiesFolder: intake.embassies, templatePath: template,
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            columns: (try? tableColumns()) ?? TableColumn.standard,
+            paper: paper, maxPages: maxPages)
         let report: GenerateReport
         do {
             report = try Generator.generate(options)
@@ -55,7 +82,18 @@ struct Generate: ParsableCommand {
                     message: "no source confirms the street address of the \(packet.mission); check it before posting",
                     location: SourceLocation(file: "\(out)/\(packet.file)")).description)
             }
+            for packet in report.manifest.packets where packet.unknownGlyphs > 0 {
+                Console.error(Diagnostic(
+                    .warning, id: "render.unknown-glyphs",
+                    message: "\(Self.characters(packet.unknownGlyphs)) no installed font can draw (they print as boxes)",
+                    location: SourceLocation(file: "\(out)/\(packet.file)")).description)
+            }
             Console.error(Self.summary(report, output: out))
+        }
+        let unknown = report.manifest.packets.reduce(0) { $0 + $1.unknownGlyphs }
+        if intake.strict && unknown > 0 {
+            Console.error("embassy-packets: --strict: \(Self.characters(unknown)) no installed font can draw")
+            throw ExitCode(1)
         }
         try intake.enforceStrict(report.manifest.totals)
     }
@@ -70,6 +108,8 @@ struct Generate: ParsableCommand {
         let today = LetterDate(secondsSince1970: Int64(Date().timeIntervalSince1970))
         return (today, today.secondsSince1970)
     }
+
+    static func characters(_ count: Int) -> String { count == 1 ? "1 character" : "\(count) characters" }
 
     static func summary(_ report: GenerateReport, output: String) -> String {
         let totals = report.manifest.totals

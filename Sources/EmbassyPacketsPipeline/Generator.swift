@@ -40,15 +40,23 @@ public struct GenerateOptions: Sendable {
     public var creationDate: Int64
     public var embassiesFolder: String
     public var templatePath: String
-    /// How many packets render at once.
-    public var jobs: Int
+    /// The signature tables' columns.
+    public var columns: [TableColumn]
+    /// Paper for every packet, instead of each embassy country's own.
+    public var paper: Paper?
+    /// Packets longer than this are split into volumes.
+    public var maxPages: Int
 
     /// Creates options.
     public init(
         inputs: [String], intake: IntakeOptions = IntakeOptions(), outputDirectory: String, date: LetterDate, creationDate: Int64? = nil,
         embassiesFolder: String = "Embassies", templatePath: String = "Templates/letter.xml",
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        columns: [TableColumn] = TableColumn.standard,
+        paper: Paper? = nil, maxPages: Int = 500
     ) {
+        self.columns = columns
+        self.paper = paper
+        self.maxPages = max(1, maxPages)
         self.inputs = inputs
         self.intake = intake
         self.outputDirectory = outputDirectory
@@ -56,7 +64,6 @@ public struct GenerateOptions: Sendable {
         self.creationDate = creationDate ?? date.secondsSince1970
         self.embassiesFolder = embassiesFolder
         self.templatePath = templatePath
-        self.jobs = max(1, jobs)
     }
 }
 
@@ -135,10 +142,12 @@ public enum Generator {
         defer { try? fileManager.removeItem(atPath: staging) }
 
         let plans = run.sorted.plans
-        let results = try renderAll(plans, jobs: options.jobs) { plan, renderer in
+        let results = try renderAll(plans) { plan, renderer in
             let letter = filler.fill(for: plan, date: options.date)
-            let document = plan.document(letter: letter, creator: creator, creationDate: options.creationDate)
-            return try renderer.render(document, to: (staging as NSString).appendingPathComponent("\(plan.fileStem).pdf"))
+            let document = plan.document(
+                letter: letter, creator: creator, creationDate: options.creationDate, columns: options.columns,
+                paper: options.paper, maxPages: options.maxPages)
+            return try renderer.render(document, folder: staging, stem: plan.fileStem)
         }
 
         let packetsFolder = (output as NSString).appendingPathComponent("packets")
@@ -152,12 +161,17 @@ public enum Generator {
         var packets: [Manifest.Packet] = []
         var unknownGlyphs: [String: Int] = [:]
         for (plan, result) in zip(plans, results) {
-            let relative = "packets/\(plan.fileStem).pdf"
-            let bytes = try readFile((output as NSString).appendingPathComponent(relative))
+            var volumes: [Manifest.Packet.Volume] = []
+            for volume in result.volumes {
+                let relative = "packets/\(volume.file)"
+                let bytes = try readFile((output as NSString).appendingPathComponent(relative))
+                volumes.append(Manifest.Packet.Volume(file: relative, sha256: sha256Hex(bytes), bytes: bytes.count, pages: volume.pages))
+            }
             packets.append(Manifest.Packet(
-                embassy: plan.code, mission: plan.mission.name, file: relative, sha256: sha256Hex(bytes),
-                bytes: bytes.count, pages: result.pages, signatures: plan.signatureCount, countries: plan.countryCounts,
-                consulate: plan.consulate == nil ? nil : plan.mission.slug, addressVerified: plan.mission.addressVerified))
+                embassy: plan.code, mission: plan.mission.name, file: volumes[0].file, sha256: volumes[0].sha256,
+                bytes: volumes.reduce(0) { $0 + $1.bytes }, pages: result.pages, signatures: plan.signatureCount,
+                countries: plan.countryCounts, consulate: plan.consulate == nil ? nil : plan.mission.slug,
+                addressVerified: plan.mission.addressVerified, unknownGlyphs: result.unknownGlyphs, volumes: volumes))
             unknownGlyphs[plan.fileStem] = result.unknownGlyphs
         }
         let sorted = run.sorted
@@ -170,52 +184,12 @@ public enum Generator {
         return GenerateReport(manifest: manifest, diagnostics: sorted.diagnostics, unknownGlyphs: unknownGlyphs)
     }
 
-    /// Renders packets on up to `jobs` threads, the largest first; results in plan order.
-    static func renderAll(
-        _ plans: [PacketPlan], jobs: Int, render: @escaping @Sendable (PacketPlan, PacketRenderer) throws -> RenderResult
-    ) throws -> [RenderResult] {
-        let order = plans.indices.sorted { plans[$0].signatureCount > plans[$1].signatureCount }
-        let state = RenderState(count: plans.count)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(plans.count, 1))) { _ in
-            let renderer = PacketRenderer()
-            while let next = state.take() {
-                let index = order[next]
-                do {
-                    state.finish(index, .success(try render(plans[index], renderer)))
-                } catch {
-                    state.finish(index, .failure(error))
-                }
-            }
-        }
-        return try state.results.map { try $0!.get() }
-    }
-
-    /// Work handed out to rendering threads, and what came back.
-    private final class RenderState: @unchecked Sendable {
-        private let lock = NSLock()
-        private var nextIndex = 0
-        private let count: Int
-        private(set) var results: [Result<RenderResult, Error>?]
-
-        init(count: Int) {
-            self.count = count
-            results = Array(repeating: nil, count: count)
-        }
-
-        func take() -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            // Stop handing out work after the first failure.
-            guard nextIndex < count, !results.contains(where: { if case .failure = $0 { return true } else { return false } }) else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
-        }
-
-        func finish(_ index: Int, _ result: Result<RenderResult, Error>) {
-            lock.lock()
-            results[index] = result
-            lock.unlock()
-        }
+    /// Renders the packets one after another with one renderer. Cairo 1.16 shares FreeType
+    /// faces between threads without locking them everywhere (a crash in FT_Get_First_Char
+    /// was seen with two packets rendering at once), so Pango and Cairo run on one thread.
+    static func renderAll(_ plans: [PacketPlan], render: (PacketPlan, PacketRenderer) throws -> RenderResult) throws -> [RenderResult] {
+        let renderer = PacketRenderer()
+        return try plans.map { try render($0, renderer) }
     }
 
     /// Writes the manifest with sorted keys, so that equal runs give equal bytes.

@@ -90,6 +90,21 @@ final class TextLayout {
         pango_attr_list_unref(list)
     }
 
+    /// Sets styled runs of a letter.
+    func setRuns(_ runs: [LetterDocument.Run], language: String?) {
+        var text = ""
+        var styles: [TextStyle] = []
+        for run in runs {
+            let start = text.utf8.count
+            text += run.text
+            styles.append(TextStyle(start: start, end: text.utf8.count, style: run.style))
+        }
+        setText(text, language: language, styles: styles)
+    }
+
+    /// Turns wrapping off (width -1), for measuring a text's natural width.
+    func unsetWidth() { pango_layout_set_width(layout, -1) }
+
     /// Logical width and height in points.
     var size: (width: Double, height: Double) {
         var width: Int32 = 0, height: Int32 = 0

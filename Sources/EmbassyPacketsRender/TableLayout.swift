@@ -1,84 +1,198 @@
 import CPangoCairo
 import EmbassyPacketsCore
 
-/// The signature table: four columns (No., Name, City, State or Province), each cell laid
-/// out on its own so that a right-to-left name shapes right-to-left inside its cell while
-/// the row keeps its left-to-right column order.
-struct TableLayout {
-    let geometry: PacketRenderer.Geometry
+/// The signature tables. Every cell is laid out on its own, so that a right-to-left name
+/// shapes right-to-left inside its cell while the row keeps its left-to-right column order;
+/// cells share their first baseline. Column widths are fitted to the content.
+final class TableLayout {
+    let geometry: PageGeometry
+    let columns: [TableColumn]
     let padding = 3.5
     /// Left edges and widths of the columns.
-    let columnX: [Double]
-    let columnWidth: [Double]
-    let numberCell: TextLayout
-    let textCells: [TextLayout]
-    let headerCells: [TextLayout]
-    let headingLayout: TextLayout
+    private(set) var columnX: [Double] = []
+    private(set) var columnWidth: [Double] = []
     let headingHeight: Double
-    let headerHeight: Double
+    private(set) var headerHeight: Double = 0
+    /// Space above a country's heading when it does not start a page.
+    let sectionGap = 16.0
+
+    private let context: TextContext
+    private let fonts: FontBook
+    private let headerCells: [TextLayout]
+    private let headingLayout: TextLayout
+    /// Cell layouts per language, one per column.
+    private var cells: [String: [TextLayout]] = [:]
 
     struct Measured {
         var height: Double
         var unknownGlyphs: Int
     }
 
-    init(document: PacketDocument, renderer: PacketRenderer, geometry: PacketRenderer.Geometry) {
+    init(document: PacketDocument, context: TextContext, fonts: FontBook, geometry: PageGeometry) {
         self.geometry = geometry
-        let context = renderer.cellContext
-        // The number column fits the largest number; the rest share what is left.
-        let largest = document.sections.map(\.signatures.count).max() ?? 1
-        let probe = TextLayout(context: context, font: renderer.cellFonts.bold)
-        probe.setText(Formatting.number(max(largest, 100), language: "en"))
-        let numberWidth = max(probe.size.width, 18) + 2 * padding + 2
-        let rest = geometry.textWidth - numberWidth
-        columnWidth = [numberWidth, rest * 0.40, rest * 0.30, rest * 0.30]
-        var x = geometry.left
-        var positions: [Double] = []
-        for width in columnWidth {
-            positions.append(x)
-            x += width
-        }
-        columnX = positions
+        self.columns = document.columns.isEmpty ? TableColumn.standard : document.columns
+        self.context = context
+        self.fonts = fonts
         let padding = self.padding
-        numberCell = TextLayout(context: context, font: renderer.cellFonts.regular, width: numberWidth - 2 * padding)
-        numberCell.setAlignment(PANGO_ALIGN_RIGHT)
-        textCells = columnWidth.dropFirst().map { TextLayout(context: context, font: renderer.cellFonts.regular, width: $0 - 2 * padding) }
-        headerCells = columnWidth.enumerated().map { index, width in
-            let layout = TextLayout(context: context, font: renderer.cellFonts.bold, width: width - 2 * padding)
-            if index == 0 { layout.setAlignment(PANGO_ALIGN_RIGHT) }
-            layout.setText(document.columnTitles.indices.contains(index) ? document.columnTitles[index] : "")
+        headerCells = columns.map { column in
+            let layout = TextLayout(context: context, font: fonts.font(.cellBold))
+            layout.setText(column.title)
             return layout
         }
-        headerHeight = headerCells.map(\.size.height).max()! + 2 * padding
-        headingLayout = TextLayout(context: context, font: renderer.cellFonts.heading, width: geometry.textWidth)
+        headingLayout = TextLayout(context: context, font: fonts.font(.heading), width: geometry.textWidth)
         headingLayout.setText("Signatures")
-        headingHeight = headingLayout.size.height + 10
-    }
-
-    private func values(_ signature: Signature) -> [String] {
-        [signature.displayName, signature.city, signature.region]
-    }
-
-    /// Lays out a row's cells and returns its height. Cells share the first line's baseline,
-    /// so a name in a script with taller lines does not sit lower than its neighbours.
-    func measure(section: PacketDocument.Section, row: Int) -> Measured {
-        let signature = section.signatures[row]
-        var unknown = 0
-        for (layout, value) in zip(textCells, values(signature)) {
-            layout.setText(value, language: section.language)
-            unknown += layout.unknownGlyphs
+        headingHeight = headingLayout.size.height + 8
+        fitColumns(document)
+        for (index, layout) in headerCells.enumerated() {
+            layout.setWidth(columnWidth[index] - 2 * padding)
+            if columns[index] == .number { layout.setAlignment(PANGO_ALIGN_RIGHT) }
         }
-        numberCell.setText(String(row + 1))
-        return Measured(height: rowBox().height + 2 * padding, unknownGlyphs: unknown)
+        headerHeight = headerCells.map(\.size.height).max()! + 2 * padding
     }
 
-    /// The common baseline of the cells as they are set now, and the height they need.
-    private func rowBox() -> (baseline: Double, height: Double) {
-        var baseline = numberCell.baseline
-        for layout in textCells { baseline = max(baseline, layout.baseline) }
-        var height = baseline - numberCell.baseline + numberCell.size.height
-        for layout in textCells { height = max(height, baseline - layout.baseline + layout.size.height) }
-        return (baseline, height)
+    /// Widths from the content: the number column fits the largest number; each text column
+    /// wants the 95th percentile of its values' natural widths (over a sample spread across
+    /// the packet), and the page's width is shared in proportion, none below a floor.
+    private func fitColumns(_ document: PacketDocument) {
+        let probe = TextLayout(context: context, font: fonts.font(.cell))
+        probe.unsetWidth()
+        let total = document.sections.reduce(0) { $0 + $1.signatures.count }
+        let stride = max(1, total / 3000)
+        var samples: [[Double]] = Array(repeating: [], count: columns.count)
+        var seen = 0
+        for section in document.sections {
+            for (index, signature) in section.signatures.enumerated() {
+                defer { seen += 1 }
+                guard seen % stride == 0 else { continue }
+                for (column, kind) in columns.enumerated() where kind != .number {
+                    probe.setText(kind.value(signature, number: index + 1), language: section.language)
+                    samples[column].append(probe.size.width)
+                }
+            }
+        }
+        let available = geometry.textWidth
+        var wants: [Double] = []
+        var floors: [Double] = []
+        for (index, kind) in columns.enumerated() {
+            let title = headerCells[index].size.width + 2 * padding
+            if kind == .number {
+                let bold = TextLayout(context: context, font: fonts.font(.cellBold))
+                bold.setText(Formatting.number(max(total, 100), language: "en"))
+                let width = max(bold.size.width + 2 * padding + 2, title)
+                wants.append(width)
+                floors.append(width)
+                continue
+            }
+            let values = samples[index].sorted()
+            let p95 = values.isEmpty ? 0 : values[min(values.count - 1, Int(Double(values.count) * 0.95))]
+            let floor = max(title, kind == .signed ? 0 : available * 0.12)
+            wants.append(max(p95 + 2 * padding + 1, floor))
+            floors.append(kind == .signed ? max(title, p95 + 2 * padding + 1) : floor)
+        }
+        // Fixed columns keep their width; the text columns share the rest.
+        let fixed = Set(columns.indices.filter { columns[$0] == .number || columns[$0] == .signed })
+        let fixedWidth = fixed.reduce(0.0) { $0 + wants[$1] }
+        let flexible = columns.indices.filter { !fixed.contains($0) }
+        let room = available - fixedWidth
+        let wanted = flexible.reduce(0.0) { $0 + wants[$1] }
+        var widths = wants
+        if wanted <= room {
+            for index in flexible { widths[index] = wants[index] + (room - wanted) * wants[index] / wanted }
+        } else {
+            // Shrink towards the floors in proportion to what each column wants above its floor.
+            let floorTotal = flexible.reduce(0.0) { $0 + floors[$1] }
+            let excess = wanted - floorTotal
+            let scale = excess > 0 ? max(0, room - floorTotal) / excess : 0
+            for index in flexible { widths[index] = floors[index] + (wants[index] - floors[index]) * scale }
+        }
+        columnWidth = widths
+        var x = geometry.left
+        columnX = widths.map { width in
+            defer { x += width }
+            return x
+        }
+    }
+
+    private func layouts(for language: String?) -> [TextLayout] {
+        let key = language ?? ""
+        if let existing = cells[key] { return existing }
+        let made = columns.enumerated().map { index, column in
+            let layout = TextLayout(context: context, font: fonts.font(.cell, language: language), width: columnWidth[index] - 2 * padding)
+            if column == .number || column == .signed { layout.setAlignment(PANGO_ALIGN_RIGHT) }
+            return layout
+        }
+        cells[key] = made
+        return made
+    }
+
+    /// Sets a row's cells; returns them with the row's common baseline and height.
+    private func setRow(_ section: PacketDocument.Section, row: Int) -> (cells: [TextLayout], baseline: Double, height: Double) {
+        let signature = section.signatures[row]
+        // A section's language chooses Han glyphs; where it has none, kana or Hangul in the
+        // name tells (a Japanese name in the United States' section).
+        let language = section.language ?? Self.guessLanguage(signature.displayName)
+        let cells = layouts(for: language)
+        for (index, column) in columns.enumerated() {
+            cells[index].setText(column.value(signature, number: row + 1), language: column == .number ? nil : language)
+        }
+        var baseline = 0.0
+        for cell in cells { baseline = max(baseline, cell.baseline) }
+        var height = 0.0
+        for cell in cells { height = max(height, baseline - cell.baseline + cell.size.height) }
+        return (cells, baseline, height + 2 * padding)
+    }
+
+    /// "ja" for text with kana, "ko" for text with Hangul, else nil.
+    static func guessLanguage(_ text: String) -> String? {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x3040...0x30FF, 0x31F0...0x31FF: return "ja"
+            case 0xAC00...0xD7AF, 0x1100...0x11FF, 0x3130...0x318F: return "ko"
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// A row's height and the characters no font could draw in it.
+    func measure(section: PacketDocument.Section, row: Int) -> Measured {
+        let (cells, _, height) = setRow(section, row: row)
+        return Measured(height: height, unknownGlyphs: cells.reduce(0) { $0 + $1.unknownGlyphs })
+    }
+
+    /// Lays the sections out after the letter: each country's heading with its table, the
+    /// header row on every page, rows never split, and a heading never left at the foot of a
+    /// page without at least two of its rows.
+    func paginate(_ document: PacketDocument, pages: inout PageList, sectionPages: inout [Int]) -> Int {
+        var unknown = 0
+        for (sectionIndex, section) in document.sections.enumerated() {
+            let measured = section.signatures.indices.map { measure(section: section, row: $0) }
+            unknown += measured.reduce(0) { $0 + $1.unknownGlyphs }
+            let gap = pages.y > geometry.top ? sectionGap : 0
+            let opening = measured.prefix(2).reduce(0) { $0 + $1.height }
+            if pages.y + gap + headingHeight + headerHeight + opening > geometry.contentBottom {
+                pages.newPage(geometry)
+            } else {
+                pages.y += gap
+            }
+            sectionPages.append(pages.current)
+            pages.place(.heading(section: sectionIndex, continued: false, y: pages.y))
+            pages.y += headingHeight
+            pages.place(.tableHeader(y: pages.y))
+            pages.y += headerHeight
+            for (rowIndex, row) in measured.enumerated() {
+                if pages.y + row.height > geometry.contentBottom {
+                    pages.newPage(geometry)
+                    pages.place(.heading(section: sectionIndex, continued: true, y: pages.y))
+                    pages.y += headingHeight
+                    pages.place(.tableHeader(y: pages.y))
+                    pages.y += headerHeight
+                }
+                pages.place(.row(section: sectionIndex, row: rowIndex, y: pages.y, height: row.height))
+                pages.y += row.height
+            }
+        }
+        return unknown
     }
 
     func drawHeading(_ section: PacketDocument.Section, continued: Bool, on canvas: PageCanvas, y: Double) {
@@ -88,7 +202,7 @@ struct TableLayout {
         headingLayout.draw(on: canvas, x: geometry.left, y: y)
     }
 
-    func drawHeader(_ titles: [String], on canvas: PageCanvas, y: Double) {
+    func drawHeader(on canvas: PageCanvas, y: Double) {
         canvas.fillRect(x: geometry.left, y: y, width: geometry.textWidth, height: headerHeight, gray: 0.86)
         canvas.setColor(0)
         for (index, layout) in headerCells.enumerated() {
@@ -98,17 +212,13 @@ struct TableLayout {
     }
 
     func drawRow(section: PacketDocument.Section, row: Int, on canvas: PageCanvas, y: Double, height: Double) {
-        let signature = section.signatures[row]
         if row % 2 == 1 {
             canvas.fillRect(x: geometry.left, y: y, width: geometry.textWidth, height: height, gray: 0.955)
         }
         canvas.setColor(0)
-        numberCell.setText(String(row + 1))
-        for (layout, value) in zip(textCells, values(signature)) { layout.setText(value, language: section.language) }
-        let baseline = rowBox().baseline
-        numberCell.draw(on: canvas, x: columnX[0] + padding, y: y + padding + baseline - numberCell.baseline)
-        for (index, layout) in textCells.enumerated() {
-            layout.draw(on: canvas, x: columnX[index + 1] + padding, y: y + padding + baseline - layout.baseline)
+        let (cells, baseline, _) = setRow(section, row: row)
+        for (index, cell) in cells.enumerated() {
+            cell.draw(on: canvas, x: columnX[index] + padding, y: y + padding + baseline - cell.baseline)
         }
         canvas.line(x1: geometry.left, y1: y + height, x2: geometry.left + geometry.textWidth, y2: y + height, width: 0.25, gray: 0.7)
     }

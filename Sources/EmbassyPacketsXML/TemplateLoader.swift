@@ -24,8 +24,13 @@ public enum TemplateLoader {
         var title: String?
         var campaign: String?
         var blocks: [LetterTemplate.Block] = []
+        var receipt: LetterTemplate.Receipt?
         for element in root.elements {
             switch element.name {
+            case "receipt":
+                receipt = LetterTemplate.Receipt(
+                    title: element.attributes["title"] ?? "Delivery receipt",
+                    statement: trim(try inlines(element.children, in: element, path: path)))
             case "title": title = element.text
             case "campaign": campaign = element.text
             case "recipient":
@@ -63,7 +68,7 @@ public enum TemplateLoader {
         guard !blocks.isEmpty else { throw fail("the letter has no paragraphs", root) }
         return LetterTemplate(
             title: title, campaign: campaign ?? "", language: root.attributes["xml:lang"] ?? "en",
-            blocks: blocks, location: SourceLocation(file: path))
+            blocks: blocks, receipt: receipt, location: SourceLocation(file: path))
     }
 
     private static func inlines(_ nodes: [XMLElement.Node], in parent: XMLElement, path: String) throws -> [LetterTemplate.Inline] {

@@ -39,7 +39,13 @@ public struct LetterFiller: Sendable {
             append(block.content, style: .regular, values: values, counts: counts, to: &runs)
             return LetterDocument.Block(kind: block.kind, runs: runs)
         }
-        return LetterDocument(title: template.title, campaign: template.campaign, language: template.language, blocks: blocks)
+        let receipt = template.receipt.map { spec -> LetterDocument.Receipt in
+            var runs: [LetterDocument.Run] = []
+            append(spec.statement, style: .regular, values: values, counts: counts, to: &runs)
+            return LetterDocument.Receipt(title: spec.title, statement: runs)
+        }
+        return LetterDocument(
+            title: template.title, campaign: template.campaign, language: template.language, blocks: blocks, receipt: receipt)
     }
 
     private func append(

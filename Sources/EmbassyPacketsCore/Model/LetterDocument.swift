@@ -33,17 +33,40 @@ public struct LetterDocument: Sendable {
         public var text: String { runs.map(\.text).joined() }
     }
 
+    /// The delivery receipt: a page the mission signs and stamps.
+    public struct Receipt: Sendable, Hashable {
+        /// "Delivery receipt".
+        public var title: String
+        /// What the mission acknowledges, filled for the packet.
+        public var statement: [Run]
+        /// The lines to fill in by hand: "Received by", "Title", "Date", "Signature".
+        public var fields: [String]
+        /// The label of the box for the mission's stamp.
+        public var stampLabel: String
+
+        /// Creates a receipt.
+        public init(title: String, statement: [Run], fields: [String] = ["Received by", "Title", "Date", "Signature"],
+                    stampLabel: String = "Mission’s stamp") {
+            self.title = title
+            self.statement = statement
+            self.fields = fields
+            self.stampLabel = stampLabel
+        }
+    }
+
     public var title: String
     public var campaign: String
     public var language: String
     public var blocks: [Block]
+    public var receipt: Receipt?
 
     /// Creates a letter.
-    public init(title: String, campaign: String, language: String, blocks: [Block]) {
+    public init(title: String, campaign: String, language: String, blocks: [Block], receipt: Receipt? = nil) {
         self.title = title
         self.campaign = campaign
         self.language = language
         self.blocks = blocks
+        self.receipt = receipt
     }
 
     /// The letter as plain text, a block a paragraph: for golden tests and previews.

@@ -7,16 +7,31 @@ public struct LetterTemplate: Sendable {
     /// BCP 47 language of the letter ("en", "zh-Hans").
     public var language: String
     public var blocks: [Block]
+    /// The delivery receipt page, when the template asks for one.
+    public var receipt: Receipt?
     /// The template file.
     public var location: SourceLocation
 
     /// Creates a template.
-    public init(title: String, campaign: String, language: String, blocks: [Block], location: SourceLocation) {
+    public init(title: String, campaign: String, language: String, blocks: [Block], receipt: Receipt? = nil, location: SourceLocation) {
         self.title = title
         self.campaign = campaign
         self.language = language
         self.blocks = blocks
+        self.receipt = receipt
         self.location = location
+    }
+
+    /// `<receipt title="…">statement</receipt>`.
+    public struct Receipt: Sendable {
+        public var title: String
+        public var statement: [Inline]
+
+        /// Creates a receipt.
+        public init(title: String, statement: [Inline]) {
+            self.title = title
+            self.statement = statement
+        }
     }
 
     /// The kinds of block a letter is made of, in the order they usually stand.

@@ -96,13 +96,37 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var consulate: String?
         /// False when no source confirmed the mission's street address: check it before posting.
         public var addressVerified: Bool
+        /// Characters in the packet that no installed font can draw.
+        public var unknownGlyphs: Int
+        /// The packet's files: one, or several volumes when it is longer than `--max-pages`.
+        /// `file`, `sha256` name the first; `bytes` and `pages` count them all.
+        public var volumes: [Volume]
+
+        /// One PDF file of a packet.
+        public struct Volume: Codable, Sendable, Equatable {
+            public var file: String
+            public var sha256: String
+            public var bytes: Int
+            public var pages: Int
+
+            /// Creates a volume record.
+            public init(file: String, sha256: String, bytes: Int, pages: Int) {
+                self.file = file
+                self.sha256 = sha256
+                self.bytes = bytes
+                self.pages = pages
+            }
+        }
 
         /// Creates a packet record.
         public init(
             embassy: String, mission: String, file: String, sha256: String, bytes: Int, pages: Int, signatures: Int,
-            countries: [String: Int], consulate: String? = nil, addressVerified: Bool = true
+            countries: [String: Int], consulate: String? = nil, addressVerified: Bool = true, unknownGlyphs: Int = 0,
+            volumes: [Volume] = []
         ) {
             self.consulate = consulate
+            self.unknownGlyphs = unknownGlyphs
+            self.volumes = volumes
             self.addressVerified = addressVerified
             self.embassy = embassy
             self.mission = mission

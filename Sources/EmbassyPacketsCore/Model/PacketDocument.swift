@@ -45,19 +45,57 @@ public struct PacketDocument: Sendable {
     public var footer: String
     public var paper: Paper
     public var metadata: Metadata
-    /// The table column titles: No., Name, City, State or Province.
-    public var columnTitles: [String]
+    /// The signature table's columns, in order.
+    public var columns: [TableColumn]
+    /// Packets longer than this are split into volumes.
+    public var maxPages: Int
+    /// The delivery receipt printed as the last page, when the template asks for one.
+    public var receipt: LetterDocument.Receipt?
 
     /// Creates a document.
     public init(letter: LetterDocument, sections: [Section], header: String, footer: String, paper: Paper, metadata: Metadata,
-                columnTitles: [String] = ["No.", "Name", "City", "State or Province"]) {
+                columns: [TableColumn] = TableColumn.standard, maxPages: Int = 500) {
         self.letter = letter
         self.sections = sections
         self.header = header
         self.footer = footer
         self.paper = paper
         self.metadata = metadata
-        self.columnTitles = columnTitles
+        self.columns = columns
+        self.maxPages = maxPages
+        self.receipt = letter.receipt
+    }
+}
+
+/// A column of the signature tables.
+public enum TableColumn: String, Sendable, CaseIterable {
+    case number = "no"
+    case name, city, region
+    case signed
+
+    /// No., Name, City, State or Province.
+    public static let standard: [TableColumn] = [.number, .name, .city, .region]
+
+    /// The column's title in the header row.
+    public var title: String {
+        switch self {
+        case .number: return "No."
+        case .name: return "Name"
+        case .city: return "City"
+        case .region: return "State or Province"
+        case .signed: return "Signed"
+        }
+    }
+
+    /// The cell's text for a signature (`number` is the row's number).
+    public func value(_ signature: Signature, number: Int) -> String {
+        switch self {
+        case .number: return String(number)
+        case .name: return signature.displayName
+        case .city: return signature.city
+        case .region: return signature.region
+        case .signed: return signature.submittedAt.map { LetterDate(secondsSince1970: $0).description } ?? ""
+        }
     }
 }
 
@@ -67,7 +105,7 @@ public enum CountryLanguage {
     public static func hanLanguage(for countryCode: String) -> String? {
         switch countryCode {
         case "CN", "SG", "MY": return "zh-Hans"
-        case "TW": return "zh-Tw"
+        case "TW": return "zh-TW"
         case "HK", "MO": return "zh-HK"
         case "JP": return "ja"
         case "KR", "KP": return "ko"
@@ -78,16 +116,20 @@ public enum CountryLanguage {
 
 extension PacketPlan {
     /// The packet's document: the filled letter, one section per country.
-    public func document(letter: LetterDocument, creator: String, creationDate: Int64) -> PacketDocument {
+    public func document(
+        letter: LetterDocument, creator: String, creationDate: Int64, columns: [TableColumn] = TableColumn.standard,
+        paper: Paper? = nil, maxPages: Int = 500
+    ) -> PacketDocument {
         let sections = self.sections.map {
             PacketDocument.Section(
                 heading: "Signatures from \(CountryNames.inSentence($0.countryName))", countryCode: $0.countryCode,
                 language: CountryLanguage.hanLanguage(for: $0.countryCode), signatures: $0.signatures)
         }
         return PacketDocument(
-            letter: letter, sections: sections, header: letter.title, footer: mission.name, paper: embassy.paper,
+            letter: letter, sections: sections, header: letter.title, footer: mission.name, paper: paper ?? embassy.paper,
             metadata: PacketDocument.Metadata(
                 title: "\(letter.title) — \(embassy.countryName)", author: letter.campaign,
-                subject: "Petition delivered through the \(mission.name)", creator: creator, creationDate: creationDate))
+                subject: "Petition delivered through the \(mission.name)", creator: creator, creationDate: creationDate),
+            columns: columns, maxPages: maxPages)
     }
 }

@@ -1,0 +1,58 @@
+import CPangoCairo
+
+/// The fonts of a packet, by role and by the language of the text they set. Families are
+/// named in full so that fontconfig picks Noto for every script (with a bare "Noto Sans" it
+/// falls back to DejaVu for Arabic), with the CJK face of the text's region first so that
+/// Han characters take their regional forms.
+final class FontBook {
+    enum Role: Hashable {
+        case body, bodyBold, cell, cellBold, heading, small, receiptTitle
+    }
+
+    private struct Key: Hashable {
+        var role: Role
+        var language: String
+    }
+
+    private var fonts: [Key: Font] = [:]
+
+    /// The CJK family for a language: Japanese, Korean, Traditional Chinese (Taiwan, Hong
+    /// Kong) or Simplified Chinese.
+    static func cjk(_ language: String?, serif: Bool) -> String {
+        let style = serif ? "Serif" : "Sans"
+        switch language?.lowercased() {
+        case "ja"?: return "Noto \(style) CJK JP"
+        case "ko"?: return "Noto \(style) CJK KR"
+        case "zh-tw"?, "zh-hant"?: return "Noto \(style) CJK TC"
+        case "zh-hk"?: return serif ? "Noto Serif CJK TC" : "Noto Sans CJK HK"
+        default: return "Noto \(style) CJK SC"
+        }
+    }
+
+    static let scripts = "Noto Sans Arabic, Noto Sans Hebrew, Noto Sans Thai, Noto Sans Devanagari, Noto Sans Bengali, Noto Sans Tamil, Noto Sans Telugu, Noto Sans Kannada, Noto Sans Malayalam, Noto Sans Gujarati, Noto Sans Gurmukhi, Noto Sans Sinhala, Noto Sans Georgian, Noto Sans Armenian, Noto Sans Ethiopic, Noto Sans Khmer, Noto Sans Lao, Noto Sans Myanmar, Noto Sans Tibetan, Noto Sans Mongolian, Noto Sans Thaana, Noto Sans Syriac, Noto Sans Symbols, Noto Sans Symbols 2, Noto Sans Math, Symbola"
+
+    /// The families for a role and language, as a Pango font description list.
+    static func families(serif: Bool, language: String?) -> String {
+        serif
+            ? "Noto Serif, \(cjk(language, serif: true)), \(cjk(language, serif: false)), Noto Serif Hebrew, Noto Serif Devanagari, Noto Serif Thai, \(scripts)"
+            : "Noto Sans, \(cjk(language, serif: false)), \(scripts)"
+    }
+
+    /// The font for a role in a language (nil: the default, Simplified Chinese for Han).
+    func font(_ role: Role, language: String? = nil) -> Font {
+        let key = Key(role: role, language: language ?? "")
+        if let font = fonts[key] { return font }
+        let font: Font
+        switch role {
+        case .body: font = Font(families: Self.families(serif: true, language: language), size: 10.5)
+        case .bodyBold: font = Font(families: Self.families(serif: true, language: language), size: 10.5, bold: true)
+        case .cell: font = Font(families: Self.families(serif: false, language: language), size: 9)
+        case .cellBold: font = Font(families: Self.families(serif: false, language: language), size: 9, bold: true)
+        case .heading: font = Font(families: Self.families(serif: false, language: language), size: 13, bold: true)
+        case .small: font = Font(families: Self.families(serif: false, language: language), size: 8)
+        case .receiptTitle: font = Font(families: Self.families(serif: true, language: language), size: 16, bold: true)
+        }
+        fonts[key] = font
+        return font
+    }
+}

@@ -1,0 +1,42 @@
+/// Page geometry in points. The running header and the footer sit in the top and bottom
+/// margins, at least half an inch from the paper's edge.
+struct PageGeometry {
+    var width: Double
+    var height: Double
+    var left = 62.0
+    var right = 62.0
+    var top = 70.0
+    var bottom = 70.0
+    /// The nearest any ink comes to an edge.
+    static let edge = 36.0
+
+    var textWidth: Double { width - left - right }
+    var contentBottom: Double { height - bottom }
+}
+
+/// One thing drawn on a page, placed by the measuring pass.
+enum Placement {
+    case letterLine(piece: Int, line: Int, y: Double)
+    case heading(section: Int, continued: Bool, y: Double)
+    case tableHeader(y: Double)
+    case row(section: Int, row: Int, y: Double, height: Double)
+    case receipt
+}
+
+/// The pages being filled, and the cursor on the last one.
+struct PageList {
+    var pages: [[Placement]] = [[]]
+    var y: Double
+
+    init(geometry: PageGeometry) { y = geometry.top }
+
+    mutating func newPage(_ geometry: PageGeometry) {
+        pages.append([])
+        y = geometry.top
+    }
+
+    mutating func place(_ placement: Placement) { pages[pages.count - 1].append(placement) }
+
+    /// 1-based number of the current page.
+    var current: Int { pages.count }
+}

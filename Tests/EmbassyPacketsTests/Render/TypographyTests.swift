@@ -1,0 +1,200 @@
+import EmbassyPacketsCore
+import EmbassyPacketsPipeline
+import Foundation
+import Testing
+
+/// Renders a fixture with names in every script the tool promises, and checks the PDFs with
+/// poppler: text, fonts, regional Han faces, margins, volumes, paper, receipt, metadata.
+@Suite("Typography and print")
+struct TypographyTests {
+    static let scripts = TestSupport.path("Tests/EmbassyPacketsTests/Fixtures/scripts.csv")
+    static let date = LetterDate(year: 2026, month: 11, day: 29)!
+
+    static func generate(_ inputs: [String], into folder: String, routes: [String: String] = ["TW": "US"], columns: [TableColumn] = TableColumn.standard,
+                         paper: Paper? = nil, maxPages: Int = 500) throws -> GenerateReport {
+        try Generator.generate(GenerateOptions(
+            inputs: inputs, intake: IntakeOptions(routing: RoutingOptions(overrides: routes)), outputDirectory: folder, date: date,
+            embassiesFolder: TestSupport.embassies, templatePath: TestSupport.template, columns: columns, paper: paper,
+            maxPages: maxPages))
+    }
+
+    static let shared: Result<(String, GenerateReport), Error> = Result {
+        let folder = TestSupport.temporaryFolder("scripts-run")
+        return (folder, try generate([scripts], into: folder, columns: [.number, .name, .city, .region, .signed]))
+    }
+
+    /// Every word poppler finds on every page, with its box and page size.
+    struct Word {
+        var text: String
+        var xMin, yMin, xMax, yMax: Double
+        var page: Int
+        var pageWidth, pageHeight: Double
+    }
+
+    static func words(_ path: String) throws -> [Word] {
+        let html = try TestSupport.run("pdftotext", ["-bbox", path, "-"]).stdout
+        var words: [Word] = []
+        var page = 0, width = 0.0, height = 0.0
+        func attribute(_ name: String, _ line: Substring) -> Double {
+            guard let range = line.range(of: name + "=\"") else { return .nan }
+            let rest = line[range.upperBound...]
+            return Double(rest[..<rest.firstIndex(of: "\"")!]) ?? .nan
+        }
+        for line in html.split(separator: "\n") {
+            if line.contains("<page ") {
+                page += 1
+                width = attribute("width", line)
+                height = attribute("height", line)
+            } else if line.contains("<word ") {
+                let text = line[line.index(after: line.firstIndex(of: ">")!)..<line.range(of: "</word>")!.lowerBound]
+                words.append(Word(text: String(text), xMin: attribute("xMin", line), yMin: attribute("yMin", line), xMax: attribute("xMax", line),
+                                  yMax: attribute("yMax", line), page: page, pageWidth: width, pageHeight: height))
+            }
+        }
+        return words
+    }
+
+    @Test func everyScriptComesBackAsWritten() throws {
+        let (folder, report) = try Self.shared.get()
+        #expect(report.manifest.packets.map(\.embassy).sorted() == ["JP", "KR", "US"])
+        let us = TestSupport.squeezed(try TestSupport.pdfText(folder + "/packets/US.pdf"))
+        for name in ["Ελένη Παπαδοπούλου", "Алексей Смирнов", "최지훈", "王伟", "佐藤さくら", "فاطمة الزهراء", "יעל כהן", "สมศักดิ์ ทองดี",
+                     "अमित वर्मा", "Nguyễn Thị Minh Khai", "Łukasz Żółć", "Zoë 😀 Smile", "<b>&amp;</b> Tag", "陳直"] {
+            #expect(us.contains(TestSupport.squeezed(name)), "\(name) missing")
+        }
+        // The long city wraps inside its cell, hyphenated where it breaks: all of it is there,
+        // line after line.
+        let city = "Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch"
+        let pieces = try Self.words(folder + "/packets/US.pdf").map { $0.text.replacingOccurrences(of: "-", with: "") }.filter { $0.count >= 5 && city.contains($0) }
+        #expect(pieces.joined() == city)
+        #expect(pieces.count > 1)
+        #expect(TestSupport.squeezed(try TestSupport.pdfText(folder + "/packets/JP.pdf")).contains("高橋直樹"))
+        #expect(report.manifest.packets.allSatisfy { $0.unknownGlyphs == 0 })
+    }
+
+    @Test func hanTakesItsRegionsFace() throws {
+        let (folder, _) = try Self.shared.get()
+        func fonts(_ code: String) throws -> String { try TestSupport.run("pdffonts", [folder + "/packets/\(code).pdf"]).stdout }
+        #expect(try fonts("JP").contains("NotoSansCJKjp"))
+        #expect(try fonts("KR").contains("NotoSansCJKkr"))
+        let us = try fonts("US")
+        #expect(us.contains("NotoSansCJKtc"))  // the Taiwan section
+        #expect(us.contains("NotoSansCJKsc"))  // a Han name in the United States' section
+        #expect(us.contains("NotoSansCJKjp"))  // a name with kana
+        #expect(us.contains("NotoSansArabic") && us.contains("NotoSansHebrew") && us.contains("NotoSansThai") && us.contains("NotoSansDevanagari"))
+        #expect(us.contains("Symbola"))  // the emoji
+        for line in us.split(separator: "\n").dropFirst(2) {
+            let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+            #expect(columns[columns.count - 5] == "yes", "not embedded: \(line)")
+        }
+    }
+
+    @Test func nothingIsPrintedOutsideTheMargins() throws {
+        let (folder, _) = try Self.shared.get()
+        let sample = TestSupport.temporaryFolder()
+        _ = try EndToEndTests.generate(into: sample)
+        for path in [folder + "/packets/US.pdf", folder + "/packets/JP.pdf", sample + "/packets/US.pdf", sample + "/packets/FR.pdf"] {
+            let words = try Self.words(path)
+            #expect(words.count > 100)
+            for word in words {
+                // Within half an inch of no edge, and the body within the side margins.
+                #expect(word.xMin >= 36 - 0.5 && word.xMax <= word.pageWidth - 36 + 0.5, "\(path) p\(word.page): '\(word.text)' x \(word.xMin)–\(word.xMax)")
+                #expect(word.yMin >= 36 - 0.5 && word.yMax <= word.pageHeight - 36 + 0.5, "\(path) p\(word.page): '\(word.text)' y \(word.yMin)–\(word.yMax)")
+                // A hyphen at the end of a justified line hangs into the margin by its own width,
+                // as in fine typesetting; nothing else crosses the side margins.
+                let hangs = word.text.hasSuffix("\u{AD}") || word.text.hasSuffix("-")
+                #expect(word.xMin >= 62 - 0.5 && word.xMax <= word.pageWidth - 62 + (hangs ? 4.5 : 0.5), "\(path) p\(word.page): '\(word.text)' outside the side margins")
+            }
+        }
+    }
+
+    @Test func longPacketsSplitIntoVolumesWithContinuousNumbering() throws {
+        let folder = TestSupport.temporaryFolder()
+        let report = try Self.generate([TestSupport.sampleCSV], into: folder, maxPages: 2)
+        let us = try #require(report.manifest.packets.first { $0.embassy == "US" })
+        #expect(us.pages == 5)
+        #expect(us.volumes.map(\.file) == ["packets/US-1-of-3.pdf", "packets/US-2-of-3.pdf", "packets/US-3-of-3.pdf"])
+        #expect(us.volumes.map(\.pages) == [2, 2, 1])
+        #expect(report.manifest.packets.allSatisfy { $0.volumes.count == ($0.pages + 1) / 2 })
+        #expect(us.file == us.volumes[0].file && us.sha256 == us.volumes[0].sha256)
+        #expect(us.bytes == us.volumes.reduce(0) { $0 + $1.bytes })
+        for (index, volume) in us.volumes.enumerated() {
+            let path = folder + "/" + volume.file
+            #expect(try TestSupport.pdfInfo(path)["Pages"] == String(volume.pages))
+            #expect(Generator.sha256Hex(try Generator.readFile(path)) == volume.sha256)
+            for page in 1...volume.pages {
+                let text = try TestSupport.run("pdftotext", ["-f", String(page), "-l", String(page), path, "-"]).stdout
+                #expect(text.contains("volume \(index + 1) of 3 · page \(index * 2 + page) of 5"), "\(volume.file) page \(page)")
+            }
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/packets")
+        #expect(!files.contains("US.pdf"))
+        // A packet within the limit stays whole.
+        let whole = TestSupport.temporaryFolder()
+        let wholeReport = try Self.generate([TestSupport.sampleCSV], into: whole, maxPages: 5)
+        #expect(wholeReport.manifest.packets.allSatisfy { $0.volumes.count == 1 && $0.file == "packets/\($0.embassy).pdf" })
+    }
+
+    @Test func paperFollowsTheEmbassyUnlessOverridden() throws {
+        let folder = TestSupport.temporaryFolder()
+        _ = try Self.generate([Self.scripts], into: folder, paper: .a4)
+        #expect(try TestSupport.pdfInfo(folder + "/packets/US.pdf")["Page size"]?.hasPrefix("595.276 x 841.89") == true)
+        let (shared, _) = try Self.shared.get()
+        #expect(try TestSupport.pdfInfo(shared + "/packets/US.pdf")["Page size"]?.hasPrefix("612 x 792") == true)
+        #expect(try TestSupport.pdfInfo(shared + "/packets/JP.pdf")["Page size"]?.hasPrefix("595.276 x 841.89") == true)
+    }
+
+    @Test func theReceiptIsTheLastPageAndBookmarksLeadToEachPart() throws {
+        let (folder, report) = try Self.shared.get()
+        let us = try #require(report.manifest.packets.first { $0.embassy == "US" })
+        let last = try TestSupport.run("pdftotext", ["-f", String(us.pages), "-l", String(us.pages), folder + "/" + us.file, "-"]).stdout
+        let flat = last.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flat.contains("Delivery receipt"))
+        #expect(flat.contains("The Embassy of the People's Republic of China in the United States of America received"))
+        #expect(flat.contains("with the signatures of 15 people from the United States (14) and Taiwan (1)"))
+        #expect(flat.contains("This packet has \(us.pages) pages, this receipt included."))
+        for label in ["Received by", "Title", "Date", "Signature", "Mission’s stamp"] { #expect(flat.contains(label)) }
+        let raw = String(decoding: try Generator.readFile(folder + "/" + us.file), as: UTF8.self)
+        #expect(raw.contains("/Title (Letter)"))
+        // Cairo writes titles with parentheses as UTF-16.
+        func utf16(_ text: String) -> String { "<FEFF" + text.utf16.map { String(format: "%04X", $0) }.joined() + ">" }
+        #expect(raw.contains("/Title " + utf16("Signatures from the United States (14)")))
+        #expect(raw.contains("/Title " + utf16("Signatures from Taiwan (1)")))
+        #expect(raw.contains("/Title (Delivery receipt)"))
+    }
+
+    @Test func metadataIsSetAndDated() throws {
+        let (folder, _) = try Self.shared.get()
+        let info = try TestSupport.pdfInfo(folder + "/packets/US.pdf")
+        #expect(info["Title"] == "Petition to Xi Jinping to Stop Repatriating North Korean Refugees — United States")
+        #expect(info["Author"] == "North Korea Freedom Coalition")
+        #expect(info["Subject"] == "Petition delivered through the Embassy of the People's Republic of China in the United States of America")
+        #expect(info["Creator"] == "embassy-packets \(ToolInfo.version)")
+        #expect(info["CreationDate"] == "Sun Nov 29 00:00:00 2026 UTC")
+    }
+
+    @Test func sourceDateEpochDatesTheRunWhenNoDateIsGiven() throws {
+        let folder = TestSupport.temporaryFolder()
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = "1700000000"
+        environment["TZ"] = "UTC"
+        let result = try TestSupport.run(
+            TestSupport.executable, ["generate", Self.scripts, "--out", folder, "--quiet", "--route", "TW=US"],
+            environment: environment, currentDirectory: TestSupport.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try TestSupport.pdfInfo(folder + "/packets/JP.pdf")["CreationDate"] == "Tue Nov 14 22:13:20 2023 UTC")
+        #expect(try TestSupport.pdfText(folder + "/packets/JP.pdf").contains("November 14, 2023"))
+    }
+
+    @Test func charactersNoFontHasAreCountedAndFailStrict() throws {
+        let folder = TestSupport.temporaryFolder()
+        let input = TestSupport.write(FormCSV.header + "\n1,Ana\u{0378},Silva,Porto,,Portugal,a@example.pt,\n", named: "pua.csv", in: folder)
+        let result = try TestSupport.run(
+            TestSupport.executable, ["generate", input, "--out", folder + "/out", "--date", "2026-11-29", "--strict"], currentDirectory: TestSupport.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("PT.pdf: warning: 1 character no installed font can draw (they print as boxes) [render.unknown-glyphs]"))
+        #expect(result.stderr.contains("--strict: 1 character no installed font can draw"))
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/out/manifest.json")))
+        #expect(manifest.packets.first?.unknownGlyphs == 1)
+    }
+}
