@@ -27,6 +27,12 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The letter template.", valueName: "FILE"))
     var template: String = "Templates/letter.xml"
 
+    @Option(name: .long, help: ArgumentHelp("Print the letter in this language: the template's variant letter.LANG.xml (zh-Hans ships).", valueName: "LANG"))
+    var language: String?
+
+    @Flag(name: .long, help: "Print the English letter and then its translation (zh-Hans, or --language) in every packet.")
+    var bilingual = false
+
 
     @Option(
         name: .long,
@@ -44,7 +50,17 @@ struct Generate: ParsableCommand {
             throw ValidationError("--date must be a calendar date written YYYY-MM-DD, not '\(date)'")
         }
         if maxPages < 2 { throw ValidationError("--max-pages must be at least 2") }
+        if let language, language.isEmpty || language.contains("/") { throw ValidationError("--language takes a language tag such as zh-Hans") }
         _ = try tableColumns()
+    }
+
+    /// `Templates/letter.xml` in another language: `Templates/letter.zh-Hans.xml`.
+    static func variant(of template: String, language: String) -> String {
+        let url = URL(fileURLWithPath: template)
+        let base = url.deletingPathExtension().lastPathComponent
+        let folder = (template as NSString).deletingLastPathComponent
+        let name = "\(base).\(language).\(url.pathExtension.isEmpty ? "xml" : url.pathExtension)"
+        return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
     }
 
     /// `--columns` as columns.
@@ -63,9 +79,12 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let (letterDate, creation) = Self.dates(option: date, environment: ProcessInfo.processInfo.environment)
+        let translation = Self.variant(of: template, language: language ?? "zh-Hans")
         let options = GenerateOptions(
             inputs: intake.inputs, intake: intake.intakeOptions, outputDirectory: out, date: letterDate, creationDate: creation,
-            embassiesFolder: intake.embassies, templatePath: template,
+            embassiesFolder: intake.embassies,
+            templatePath: bilingual || language == nil ? template : translation,
+            translationPaths: bilingual ? [translation] : [],
             columns: (try? tableColumns()) ?? TableColumn.standard,
             paper: paper, maxPages: maxPages)
         let report: GenerateReport

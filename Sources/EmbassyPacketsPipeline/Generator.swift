@@ -40,6 +40,8 @@ public struct GenerateOptions: Sendable {
     public var creationDate: Int64
     public var embassiesFolder: String
     public var templatePath: String
+    /// Letters printed after the first, each on its own pages (`--bilingual`).
+    public var translationPaths: [String]
     /// The signature tables' columns.
     public var columns: [TableColumn]
     /// Paper for every packet, instead of each embassy country's own.
@@ -50,7 +52,7 @@ public struct GenerateOptions: Sendable {
     /// Creates options.
     public init(
         inputs: [String], intake: IntakeOptions = IntakeOptions(), outputDirectory: String, date: LetterDate, creationDate: Int64? = nil,
-        embassiesFolder: String = "Embassies", templatePath: String = "Templates/letter.xml",
+        embassiesFolder: String = "Embassies", templatePath: String = "Templates/letter.xml", translationPaths: [String] = [],
         columns: [TableColumn] = TableColumn.standard,
         paper: Paper? = nil, maxPages: Int = 500
     ) {
@@ -64,6 +66,7 @@ public struct GenerateOptions: Sendable {
         self.creationDate = creationDate ?? date.secondsSince1970
         self.embassiesFolder = embassiesFolder
         self.templatePath = templatePath
+        self.translationPaths = translationPaths
     }
 }
 
@@ -83,8 +86,8 @@ public struct GenerateReport: Sendable {
 public struct PreparedRun: Sendable {
     public var inputs: [Manifest.Input]
     public var sorted: SortedRows
-    /// The letter template; nil when only intake was asked for (`validate`).
-    public var template: LetterTemplate?
+    /// The letter templates (the letter, then translations); empty when only intake was asked for (`validate`).
+    public var templates: [LetterTemplate]
     public var countries: CountryResolver
 }
 
@@ -93,11 +96,12 @@ public enum Generator {
     /// Reads and checks everything that comes before rendering. Throws on any input that
     /// cannot be used at all; nothing is written.
     public static func prepare(
-        inputs: [String], intake: IntakeOptions = IntakeOptions(), embassiesFolder: String, templatePath: String?
+        inputs: [String], intake: IntakeOptions = IntakeOptions(), embassiesFolder: String, templatePath: String?,
+        translationPaths: [String] = []
     ) throws -> PreparedRun {
         guard !inputs.isEmpty else { throw PipelineError(stage: .intake, message: "no input files given") }
         let directory = try EmbassyDirectoryLoader.load(folder: embassiesFolder)
-        let template = try templatePath.map { try TemplateLoader.load(path: $0) }
+        let templates = try ((templatePath.map { [$0] } ?? []) + translationPaths).map { try TemplateLoader.load(path: $0) }
         let countries = CountryResolver(directory: directory)
         for (from, to) in intake.routing.overrides.sorted(by: { $0.key < $1.key }) {
             guard directory[to]?.missionClass == .embassy, directory[to]?.mission != nil else {
@@ -119,13 +123,15 @@ public enum Generator {
         guard imbalances.isEmpty else {
             throw PipelineError(stage: .compose, message: "the rows do not add up: " + imbalances.joined(separator: "; "))
         }
-        return PreparedRun(inputs: manifestInputs, sorted: sorted, template: template, countries: countries)
+        return PreparedRun(inputs: manifestInputs, sorted: sorted, templates: templates, countries: countries)
     }
 
     /// Runs `generate`.
     public static func generate(_ options: GenerateOptions) throws -> GenerateReport {
-        let run = try prepare(inputs: options.inputs, intake: options.intake, embassiesFolder: options.embassiesFolder, templatePath: options.templatePath)
-        let filler = LetterFiller(template: run.template!)
+        let run = try prepare(
+            inputs: options.inputs, intake: options.intake, embassiesFolder: options.embassiesFolder, templatePath: options.templatePath,
+            translationPaths: options.translationPaths)
+        let fillers = run.templates.map { LetterFiller(template: $0) }
         let creator = "\(ToolInfo.name) \(ToolInfo.version)"
 
         // Render into a fresh folder beside the output, then put it in place.
@@ -143,9 +149,9 @@ public enum Generator {
 
         let plans = run.sorted.plans
         let results = try renderAll(plans) { plan, renderer in
-            let letter = filler.fill(for: plan, date: options.date)
+            let letters = fillers.map { $0.fill(for: plan, date: options.date) }
             let document = plan.document(
-                letter: letter, creator: creator, creationDate: options.creationDate, columns: options.columns,
+                letters: letters, creator: creator, creationDate: options.creationDate, columns: options.columns,
                 paper: options.paper, maxPages: options.maxPages)
             return try renderer.render(document, folder: staging, stem: plan.fileStem)
         }

@@ -6,7 +6,7 @@ import CPangoCairo
 /// Han characters take their regional forms.
 final class FontBook {
     enum Role: Hashable {
-        case body, bodyBold, cell, cellBold, heading, small, receiptTitle
+        case body, bodyBold, noteItalic, cell, cellBold, heading, small, receiptTitle
     }
 
     private struct Key: Hashable {
@@ -46,6 +46,7 @@ final class FontBook {
         switch role {
         case .body: font = Font(families: Self.families(serif: true, language: language), size: 10.5)
         case .bodyBold: font = Font(families: Self.families(serif: true, language: language), size: 10.5, bold: true)
+        case .noteItalic: font = Font(families: Self.families(serif: true, language: language), size: 9, italic: true)
         case .cell: font = Font(families: Self.families(serif: false, language: language), size: 9)
         case .cellBold: font = Font(families: Self.families(serif: false, language: language), size: 9, bold: true)
         case .heading: font = Font(families: Self.families(serif: false, language: language), size: 13, bold: true)

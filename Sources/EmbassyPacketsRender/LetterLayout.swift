@@ -21,7 +21,8 @@ struct LetterLayout {
         let hyphenator = Hyphenator(language: letter.language)
         pieces = letter.blocks.map { block in
             let justified = block.kind == .paragraph || block.kind == .statement
-            let layout = TextLayout(context: context, font: fonts.font(block.kind == .subject ? .bodyBold : .body, language: letter.language), width: width)
+            let role: FontBook.Role = block.kind == .subject ? .bodyBold : block.kind == .note ? .noteItalic : .body
+            let layout = TextLayout(context: context, font: fonts.font(role, language: letter.language), width: width)
             layout.setSpacing(2.2)
             layout.setJustified(justified)
             let runs = justified && hyphenator != nil
@@ -29,6 +30,7 @@ struct LetterLayout {
             layout.setRuns(runs, language: letter.language)
             let spaceAfter: Double
             switch block.kind {
+            case .note: spaceAfter = 14
             case .recipient, .date: spaceAfter = 20
             case .subject: spaceAfter = 14
             case .salutation, .paragraph, .statement: spaceAfter = 9
@@ -44,7 +46,7 @@ struct LetterLayout {
     var unknownGlyphs: Int { pieces.reduce(0) { $0 + $1.layout.unknownGlyphs } }
 
     /// Places the letter's lines from the top of the first page.
-    func paginate(_ pages: inout PageList, geometry: PageGeometry) {
+    func paginate(_ pages: inout PageList, geometry: PageGeometry, letter: Int) {
         for (pieceIndex, piece) in pieces.enumerated() {
             var blockHeight = piece.lines.last.map { $0.top + $0.height } ?? 0
             if piece.keepWithNext, pieceIndex + 1 < pieces.count, let next = pieces[pieceIndex + 1].lines.first {
@@ -67,7 +69,7 @@ struct LetterLayout {
                     pages.newPage(geometry)
                     origin = geometry.top - line.top
                 }
-                pages.place(.letterLine(piece: pieceIndex, line: line.index, y: origin + line.top))
+                pages.place(.letterLine(letter: letter, piece: pieceIndex, line: line.index, y: origin + line.top))
                 pages.y = origin + line.top + line.height
             }
             pages.y += piece.spaceAfter

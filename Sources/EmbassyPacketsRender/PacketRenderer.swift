@@ -54,21 +54,26 @@ public final class PacketRenderer {
     private func renderLocked(_ document: PacketDocument, folder: String, stem: String) throws -> RenderResult {
         let size = document.paper.size
         let geometry = PageGeometry(width: size.width, height: size.height)
-        let letter = LetterLayout(letter: document.letter, context: context, fonts: fonts, width: geometry.textWidth)
+        let letters = document.letters.map { LetterLayout(letter: $0, context: context, fonts: fonts, width: geometry.textWidth) }
         let table = TableLayout(document: document, context: context, fonts: fonts, geometry: geometry)
 
         // Measuring pass.
         var pages = PageList(geometry: geometry)
-        letter.paginate(&pages, geometry: geometry)
+        var letterPages: [Int] = []
+        for (index, letter) in letters.enumerated() {
+            if index > 0 { pages.newPage(geometry) }
+            letterPages.append(pages.current)
+            letter.paginate(&pages, geometry: geometry, letter: index)
+        }
         if !document.sections.isEmpty { pages.newPage(geometry) }
         var sectionPages: [Int] = []
-        var unknown = letter.unknownGlyphs
+        var unknown = letters.reduce(0) { $0 + $1.unknownGlyphs }
         unknown += table.paginate(document, pages: &pages, sectionPages: &sectionPages)
         var receipt: ReceiptLayout?
         if let spec = document.receipt {
             pages.newPage(geometry)
             pages.place(.receipt)
-            receipt = ReceiptLayout(receipt: spec, language: document.letter.language, context: context, fonts: fonts, geometry: geometry)
+            receipt = ReceiptLayout(receipt: spec, language: document.letters[0].language, context: context, fonts: fonts, geometry: geometry)
         }
         let pageCount = pages.pages.count
 
@@ -87,7 +92,10 @@ public final class PacketRenderer {
             let canvas = PageCanvas(cairo: pdf.cairo)
             // Bookmarks: the letter, each country's table (where it starts, or where this
             // volume takes it up), the receipt.
-            if first == 0 { pdf.addOutline("Letter", page: 1) }
+            for (index, page) in letterPages.enumerated() where page - 1 >= first && page - 1 < last {
+                let language = document.letters[index].language
+                pdf.addOutline(index == 0 ? "Letter" : "Letter (\(language))", page: page - first)
+            }
             for (index, section) in document.sections.enumerated() {
                 let start = sectionPages[index] - 1
                 let end = index + 1 < sectionPages.count ? sectionPages[index + 1] - 1 : (receipt == nil ? pageCount - 1 : pageCount - 2)
@@ -102,8 +110,10 @@ public final class PacketRenderer {
                 marginals.draw(page: pageIndex + 1, on: canvas)
                 for placement in pages.pages[pageIndex] {
                     switch placement {
-                    case .letterLine(let piece, let line, let y):
-                        letter.drawLine(piece: piece, line: line, y: y, x: geometry.left, on: canvas)
+                    case .letterLine(let letter, let piece, let line, let y):
+                        if document.letters[letter].blocks[piece].kind == .note { canvas.setColor(0.35) }
+                        letters[letter].drawLine(piece: piece, line: line, y: y, x: geometry.left, on: canvas)
+                        canvas.setColor(0)
                     case .heading(let section, let continued, let y):
                         table.drawHeading(document.sections[section], continued: continued, on: canvas, y: y)
                     case .tableHeader(let y):

@@ -16,7 +16,7 @@ struct PageGeometry {
 
 /// One thing drawn on a page, placed by the measuring pass.
 enum Placement {
-    case letterLine(piece: Int, line: Int, y: Double)
+    case letterLine(letter: Int, piece: Int, line: Int, y: Double)
     case heading(section: Int, continued: Bool, y: Double)
     case tableHeader(y: Double)
     case row(section: Int, row: Int, y: Double, height: Double)

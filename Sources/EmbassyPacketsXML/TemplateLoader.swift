@@ -1,4 +1,5 @@
 import EmbassyPacketsCore
+import Foundation
 
 /// Reads a letter template (`Templates/letter.xml`) into a `LetterTemplate`, refusing
 /// unknown elements and fields with their `file:line`.
@@ -9,16 +10,35 @@ import EmbassyPacketsCore
 /// `<plural count="…" one="…" other="…"/>`, `<em>`, `<strong>` and `<br/>`.
 public enum TemplateLoader {
     static let blockElements: [String: LetterTemplate.BlockKind] = [
-        "recipient": .recipient, "date": .date, "subject": .subject, "salutation": .salutation,
+        "translation-note": .note, "recipient": .recipient, "date": .date, "subject": .subject, "salutation": .salutation,
         "p": .paragraph, "statement": .statement, "closing": .closing, "signature": .signature,
     ]
 
-    /// Loads and checks a template file.
-    public static func load(path: String) throws -> LetterTemplate {
+    /// The schema for a template: `letter.rng` beside it, else `Templates/letter.rng`.
+    public static func schemaPath(for template: String) -> String? {
+        let beside = ((template as NSString).deletingLastPathComponent as NSString).appendingPathComponent("letter.rng")
+        return [beside, "Templates/letter.rng"].first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// Loads and checks a template file: the vocabulary first (with messages that name the
+    /// element or field and its `file:line:column`), then the RELAX NG schema.
+    public static func load(path: String, schema: String? = nil) throws -> LetterTemplate {
+        let template = try loadVocabulary(path: path)
+        guard let schemaPath = schema ?? schemaPath(for: path) else {
+            throw PipelineError(stage: .template, message: "cannot find letter.rng beside the template or in Templates/", location: SourceLocation(file: path))
+        }
+        _ = try XMLTreeReader.read(path: path, schema: try XMLSchema(path: schemaPath, stage: .template), stage: .template)
+        return template
+    }
+
+    private static func loadVocabulary(path: String) throws -> LetterTemplate {
         let root = try XMLTreeReader.read(path: path, stage: .template)
-        func location(_ element: XMLElement) -> SourceLocation { SourceLocation(file: path, line: element.line) }
-        func fail(_ message: String, _ element: XMLElement) -> PipelineError {
-            PipelineError(stage: .template, message: message, location: location(element))
+        let lines = (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+        func location(_ element: XMLElement, token: String? = nil) -> SourceLocation {
+            SourceLocation(file: path, line: element.line, column: column(of: token ?? "<\(element.name)", line: element.line, in: lines))
+        }
+        func fail(_ message: String, _ element: XMLElement, token: String? = nil) -> PipelineError {
+            PipelineError(stage: .template, message: message, location: location(element, token: token))
         }
         guard root.name == "letter" else { throw fail("the root element must be <letter>, not <\(root.name)>", root) }
         var title: String?
@@ -30,7 +50,7 @@ public enum TemplateLoader {
             case "receipt":
                 receipt = LetterTemplate.Receipt(
                     title: element.attributes["title"] ?? "Delivery receipt",
-                    statement: trim(try inlines(element.children, in: element, path: path)))
+                    statement: trim(try inlines(element.children, in: element, path: path, lines: lines)))
             case "title": title = element.text
             case "campaign": campaign = element.text
             case "recipient":
@@ -42,9 +62,9 @@ public enum TemplateLoader {
                         guard text.trimmingSpaces().isEmpty else { throw fail("text in <recipient> must stand inside a <line>", element) }
                         continue
                     case .element(let inner) where inner.name == "line":
-                        line = trim(try inlines(inner.children, in: inner, path: path))
+                        line = trim(try inlines(inner.children, in: inner, path: path, lines: lines))
                     case .element(let inner) where inner.name == "field":
-                        line = try inlines([child], in: element, path: path)
+                        line = try inlines([child], in: element, path: path, lines: lines)
                     case .element(let inner):
                         throw fail("<\(inner.name)> is not allowed in <recipient>; use <line> or <field>", inner)
                     }
@@ -55,40 +75,48 @@ public enum TemplateLoader {
             case "date":
                 let content: [LetterTemplate.Inline] = element.children.isEmpty
                     ? [.field(name: LetterField.date.rawValue, location: location(element))]
-                    : trim(try inlines(element.children, in: element, path: path))
+                    : trim(try inlines(element.children, in: element, path: path, lines: lines))
                 blocks.append(LetterTemplate.Block(kind: .date, content: content, location: location(element)))
             default:
                 guard let kind = blockElements[element.name] else {
                     throw fail("unknown element <\(element.name)> in <letter>", element)
                 }
-                blocks.append(LetterTemplate.Block(kind: kind, content: trim(try inlines(element.children, in: element, path: path)), location: location(element)))
+                blocks.append(LetterTemplate.Block(kind: kind, content: trim(try inlines(element.children, in: element, path: path, lines: lines)), location: location(element)))
             }
         }
         guard let title, !title.isEmpty else { throw fail("the letter has no <title>", root) }
         guard !blocks.isEmpty else { throw fail("the letter has no paragraphs", root) }
         return LetterTemplate(
             title: title, campaign: campaign ?? "", language: root.attributes["xml:lang"] ?? "en",
-            blocks: blocks, receipt: receipt, location: SourceLocation(file: path))
+            blocks: blocks, receipt: receipt, translationOf: root.attributes["translation-of"], location: SourceLocation(file: path))
     }
 
-    private static func inlines(_ nodes: [XMLElement.Node], in parent: XMLElement, path: String) throws -> [LetterTemplate.Inline] {
+    /// The 1-based column where `token` first stands on a line of the file, if it does.
+    static func column(of token: String, line: Int, in lines: [Substring]) -> Int? {
+        guard line >= 1, line <= lines.count, let range = lines[line - 1].range(of: token) else { return nil }
+        return lines[line - 1].distance(from: lines[line - 1].startIndex, to: range.lowerBound) + 1
+    }
+
+    private static func inlines(_ nodes: [XMLElement.Node], in parent: XMLElement, path: String, lines: [Substring]) throws -> [LetterTemplate.Inline] {
         var out: [LetterTemplate.Inline] = []
         for node in nodes {
             switch node {
             case .text(let text):
                 out.append(.text(collapse(text)))
             case .element(let element):
-                let location = SourceLocation(file: path, line: element.line)
+                let location = SourceLocation(file: path, line: element.line, column: column(of: "<\(element.name)", line: element.line, in: lines))
                 switch element.name {
                 case "field":
                     guard let name = element.attributes["name"] else {
                         throw PipelineError(stage: .template, message: "<field> needs a name attribute", location: location)
                     }
                     guard LetterField(rawValue: name) != nil else {
+                        var at = location
+                        at.column = column(of: "\"\(name)\"", line: element.line, in: lines).map { $0 + 1 } ?? location.column
                         throw PipelineError(
                             stage: .template,
                             message: "unknown field '\(name)'; the fields are \(LetterField.allCases.map(\.rawValue).joined(separator: ", "))",
-                            location: location)
+                            location: at)
                     }
                     out.append(.field(name: name, location: location))
                 case "plural":
@@ -99,8 +127,8 @@ public enum TemplateLoader {
                         throw PipelineError(stage: .template, message: "<plural count='\(count)'> must name a number field (signatures)", location: location)
                     }
                     out.append(.plural(count: count, one: one, other: other, location: location))
-                case "em": out.append(.emphasis(try inlines(element.children, in: element, path: path)))
-                case "strong": out.append(.strong(try inlines(element.children, in: element, path: path)))
+                case "em": out.append(.emphasis(try inlines(element.children, in: element, path: path, lines: lines)))
+                case "strong": out.append(.strong(try inlines(element.children, in: element, path: path, lines: lines)))
                 case "br": out.append(.lineBreak)
                 default:
                     throw PipelineError(stage: .template, message: "unknown element <\(element.name)> in <\(parent.name)>", location: location)
@@ -110,7 +138,8 @@ public enum TemplateLoader {
         return out
     }
 
-    /// Runs of XML white space become one space, as in HTML.
+    /// Runs of XML white space become one space, as in HTML — none between two characters of
+    /// a script written without spaces (a Chinese paragraph broken over lines in the file).
     static func collapse(_ text: String) -> String {
         var out = ""
         var space = false
@@ -118,13 +147,22 @@ public enum TemplateLoader {
             if character == " " || character == "\n" || character == "\t" || character == "\r" {
                 space = true
             } else {
-                if space { out.append(" ") }
+                if space && !(out.last.map(isWide) == true && isWide(character)) { out.append(" ") }
                 space = false
                 out.append(character)
             }
         }
         if space { out.append(" ") }
         return out
+    }
+
+    /// Han, kana, CJK punctuation and full-width forms.
+    static func isWide(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first else { return false }
+        switch scalar.value {
+        case 0x2E80...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x3FFFF: return true
+        default: return false
+        }
     }
 
     /// Drops white space at the start and end of a block and around line breaks.

@@ -12,16 +12,21 @@ public struct LetterFiller: Sendable {
         let language = template.language
         // One country: "the United States". Several: "France (12) and Monaco (3)".
         let several = plan.sections.count > 1
+        let chinese = language.hasPrefix("zh")
         let countryNames = plan.sections.map { section -> String in
-            let name = language.hasPrefix("en") ? CountryNames.inSentence(section.countryName) : section.countryName
-            return several ? "\(name) (\(Formatting.number(section.signatures.count, language: language)))" : name
+            let name = chinese ? (ChineseCountryNames.names[section.countryCode] ?? section.countryName)
+                : language.hasPrefix("en") ? CountryNames.inSentence(section.countryName) : section.countryName
+            let count = Formatting.number(section.signatures.count, language: language)
+            return several ? (chinese ? "\(name)（\(count)人）" : "\(name) (\(count))") : name
         }
+        let ownCount = plan.sections.first { $0.countryCode == plan.code }?.signatures.count ?? 0
         return [
             .missionName: plan.mission.name,
             .missionChineseName: plan.mission.chineseName ?? plan.mission.name,
             .missionAddress: plan.mission.addressLines.joined(separator: "\n"),
             .missionCity: plan.mission.city,
-            .countryName: plan.embassy.countryName,
+            .countryName: chinese ? (ChineseCountryNames.names[plan.code] ?? plan.embassy.countryName) : plan.embassy.countryName,
+            .countrySignatures: Formatting.number(ownCount, language: language),
             .countries: Self.list(countryNames, language: language),
             .signatures: Formatting.number(plan.signatureCount, language: language),
             .date: Formatting.date(date, language: language),
@@ -33,7 +38,10 @@ public struct LetterFiller: Sendable {
     /// The letter for a packet.
     public func fill(for plan: PacketPlan, date: LetterDate) -> LetterDocument {
         let values = values(for: plan, date: date)
-        let counts: [LetterField: Int] = [.signatures: plan.signatureCount]
+        let counts: [LetterField: Int] = [
+            .signatures: plan.signatureCount,
+            .countrySignatures: plan.sections.first { $0.countryCode == plan.code }?.signatures.count ?? 0,
+        ]
         let blocks = template.blocks.map { block in
             var runs: [LetterDocument.Run] = []
             append(block.content, style: .regular, values: values, counts: counts, to: &runs)

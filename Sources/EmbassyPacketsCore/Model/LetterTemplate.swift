@@ -9,11 +9,17 @@ public struct LetterTemplate: Sendable {
     public var blocks: [Block]
     /// The delivery receipt page, when the template asks for one.
     public var receipt: Receipt?
+    /// For a translation: the original it translates (`translation-of="letter.xml"`).
+    public var translationOf: String?
     /// The template file.
     public var location: SourceLocation
 
     /// Creates a template.
-    public init(title: String, campaign: String, language: String, blocks: [Block], receipt: Receipt? = nil, location: SourceLocation) {
+    public init(
+        title: String, campaign: String, language: String, blocks: [Block], receipt: Receipt? = nil, translationOf: String? = nil,
+        location: SourceLocation
+    ) {
+        self.translationOf = translationOf
         self.title = title
         self.campaign = campaign
         self.language = language
@@ -36,7 +42,7 @@ public struct LetterTemplate: Sendable {
 
     /// The kinds of block a letter is made of, in the order they usually stand.
     public enum BlockKind: String, Sendable, CaseIterable {
-        case recipient, date, subject, salutation, paragraph, statement, closing, signature
+        case note, recipient, date, subject, salutation, paragraph, statement, closing, signature
     }
 
     /// A block: a paragraph of inline content.
@@ -75,10 +81,28 @@ public enum LetterField: String, Sendable, CaseIterable {
     case countryName = "country.name"
     case countries = "countries"
     case signatures = "signatures"
+    case countrySignatures = "country.signatures"
     case date = "date"
     case campaign = "campaign"
     case title = "title"
 
     /// Fields that hold a number, usable as a plural's `count`.
-    public static let numeric: Set<LetterField> = [.signatures]
+    public static let numeric: Set<LetterField> = [.signatures, .countrySignatures]
+
+    /// What the field holds, for the README and error messages.
+    public var meaning: String {
+        switch self {
+        case .missionName: return "the mission's English name"
+        case .missionChineseName: return "the mission's Chinese name (its English name where the directory has none)"
+        case .missionAddress: return "the mission's postal address, one line each"
+        case .missionCity: return "the mission's city"
+        case .countryName: return "the embassy country's name"
+        case .countries: return "the packet's countries, with their counts when there are several"
+        case .signatures: return "the number of signatures in the packet"
+        case .countrySignatures: return "the number of signatures from the embassy's own country"
+        case .date: return "the letter date, written for the letter's language"
+        case .campaign: return "the campaign (the template's <campaign>)"
+        case .title: return "the petition's title (the template's <title>)"
+        }
+    }
 }

@@ -37,7 +37,8 @@ public struct PacketDocument: Sendable {
         }
     }
 
-    public var letter: LetterDocument
+    /// The letters, each starting a page: the letter, or the English letter and its translation.
+    public var letters: [LetterDocument]
     public var sections: [Section]
     /// The running header of every page.
     public var header: String
@@ -53,9 +54,9 @@ public struct PacketDocument: Sendable {
     public var receipt: LetterDocument.Receipt?
 
     /// Creates a document.
-    public init(letter: LetterDocument, sections: [Section], header: String, footer: String, paper: Paper, metadata: Metadata,
+    public init(letters: [LetterDocument], sections: [Section], header: String, footer: String, paper: Paper, metadata: Metadata,
                 columns: [TableColumn] = TableColumn.standard, maxPages: Int = 500) {
-        self.letter = letter
+        self.letters = letters
         self.sections = sections
         self.header = header
         self.footer = footer
@@ -63,7 +64,7 @@ public struct PacketDocument: Sendable {
         self.metadata = metadata
         self.columns = columns
         self.maxPages = maxPages
-        self.receipt = letter.receipt
+        self.receipt = letters.first?.receipt
     }
 }
 
@@ -117,16 +118,17 @@ public enum CountryLanguage {
 extension PacketPlan {
     /// The packet's document: the filled letter, one section per country.
     public func document(
-        letter: LetterDocument, creator: String, creationDate: Int64, columns: [TableColumn] = TableColumn.standard,
+        letters: [LetterDocument], creator: String, creationDate: Int64, columns: [TableColumn] = TableColumn.standard,
         paper: Paper? = nil, maxPages: Int = 500
     ) -> PacketDocument {
+        let letter = letters[0]
         let sections = self.sections.map {
             PacketDocument.Section(
                 heading: "Signatures from \(CountryNames.inSentence($0.countryName))", countryCode: $0.countryCode,
                 language: CountryLanguage.hanLanguage(for: $0.countryCode), signatures: $0.signatures)
         }
         return PacketDocument(
-            letter: letter, sections: sections, header: letter.title, footer: mission.name, paper: paper ?? embassy.paper,
+            letters: letters, sections: sections, header: letter.title, footer: mission.name, paper: paper ?? embassy.paper,
             metadata: PacketDocument.Metadata(
                 title: "\(letter.title) — \(embassy.countryName)", author: letter.campaign,
                 subject: "Petition delivered through the \(mission.name)", creator: creator, creationDate: creationDate),

@@ -1,3 +1,4 @@
+import EmbassyPacketsPipeline
 import Foundation
 import Testing
 
@@ -95,5 +96,31 @@ struct CommandLineTests {
         #expect(badColumn.status != 0 && badColumn.status != 1)
         let badEncoding = try TestSupport.run(TestSupport.executable, ["validate", input, "--encoding", "ebcdic"], currentDirectory: TestSupport.root)
         #expect(badEncoding.status != 0 && badEncoding.status != 1)
+    }
+
+    @Test func languageAndBilingualLetters() throws {
+        let chinese = TestSupport.temporaryFolder()
+        let one = try generate(["Samples/signatures.csv", "--out", chinese, "--date", "2026-11-29", "--quiet", "--language", "zh-Hans"], in: chinese)
+        #expect(one.status == 0, "\(one.stderr)")
+        let kr = try TestSupport.pdfText(chinese + "/packets/KR.pdf")
+        #expect(kr.contains("经由中华人民共和国驻大韩民国大使馆转呈"))
+        #expect(TestSupport.squeezed(kr).contains("2026年11月29日"))
+        #expect(!kr.contains("Dear Mr. President"))
+
+        let both = TestSupport.temporaryFolder()
+        let two = try generate(["Samples/signatures.csv", "--out", both, "--date", "2026-11-29", "--quiet", "--bilingual"], in: both)
+        #expect(two.status == 0, "\(two.stderr)")
+        let text = try TestSupport.pdfText(both + "/packets/KR.pdf")
+        let english = try #require(text.range(of: "Dear Mr. President:"))
+        let translated = try #require(text.range(of: "尊敬的主席先生："))
+        let table = try #require(text.range(of: "Signatures from South Korea"))
+        #expect(english.lowerBound < translated.lowerBound && translated.lowerBound < table.lowerBound)
+        #expect(text.contains("本信为英文原信的中文译文"))
+        let raw = String(decoding: try Generator.readFile(both + "/packets/KR.pdf"), as: UTF8.self)
+        #expect(raw.contains("/Title (Letter (zh-Hans))") || raw.contains("<FEFF004C0065007400740065007200200028007A0068002D00480061006E00730029>"))
+
+        let missing = try generate(["Samples/signatures.csv", "--out", both + "/x", "--language", "fr"], in: both)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("letter.fr.xml"))
     }
 }

@@ -8,7 +8,7 @@ struct PaginationTests {
         let signature = Signature(location: SourceLocation(file: "f"), order: 0, submittedAt: nil, firstName: "Ana", lastName: "Silva",
                                   city: "Porto", region: "Norte", countryCode: "PT", emailKey: "k")
         return PacketDocument(
-            letter: LetterDocument(title: "T", campaign: "C", language: "en", blocks: [.init(kind: .paragraph, runs: [.init("Dear President.")])]),
+            letters: [LetterDocument(title: "T", campaign: "C", language: "en", blocks: [.init(kind: .paragraph, runs: [.init("Dear President.")])])],
             sections: (0..<sections).map { PacketDocument.Section(heading: "Signatures from \($0)", countryCode: "PT", language: nil, signatures: Array(repeating: signature, count: rows)) },
             header: "H", footer: "F", paper: .a4, metadata: .init(title: "T", author: "A", subject: "S", creator: "C", creationDate: 0))
     }

@@ -43,7 +43,7 @@ struct ConsularRoutingTests {
         #expect(plan.sections.map(\.countryCode) == ["FR", "MC"])
         #expect(plan.sections[1].countryName == "Monaco")
         #expect(plan.countryCounts == ["FR": 1, "MC": 2])
-        let document = plan.document(letter: LetterDocument(title: "T", campaign: "C", language: "en", blocks: []), creator: "x", creationDate: 0)
+        let document = plan.document(letters: [LetterDocument(title: "T", campaign: "C", language: "en", blocks: [])], creator: "x", creationDate: 0)
         #expect(document.sections.map(\.heading) == ["Signatures from France", "Signatures from Monaco"])
     }
 
