@@ -27,6 +27,7 @@ let package = Package(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
         .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
+        .target(name: "CSystemShim"),
 
         // Pure Swift: models, intake, validation, deduplication, routing, composition.
         .target(name: "EmbassyPacketsCore"),
@@ -38,7 +39,7 @@ let package = Package(
         .target(
             name: "EmbassyPacketsPipeline",
             dependencies: [
-                "EmbassyPacketsCore", "EmbassyPacketsXML", "EmbassyPacketsRender",
+                "EmbassyPacketsCore", "EmbassyPacketsXML", "EmbassyPacketsRender", "CSystemShim",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The command line: the only module that imports ArgumentParser and prints.

@@ -31,6 +31,12 @@ else
   echo "install-deps: all packages present (${packages[*]})" >&2
 fi
 
+# The tests check the manifest against its JSON Schema and the CI examples as YAML, in Python.
+if ! python3 -c "import jsonschema, yaml" >/dev/null 2>&1; then
+  echo "install-deps: installing the Python modules jsonschema and PyYAML for the tests" >&2
+  python3 -m pip install --quiet jsonschema pyyaml
+fi
+
 if ! command -v swift >/dev/null 2>&1; then
   echo "install-deps: no 'swift' on PATH: install a Swift 6 toolchain from swift.org first" >&2
   exit 1

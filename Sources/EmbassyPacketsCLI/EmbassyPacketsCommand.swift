@@ -9,9 +9,25 @@ public struct EmbassyPacketsCommand: ParsableCommand {
         commandName: "embassy-packets",
         abstract: "Turns petition signature exports into one print-ready PDF packet per PRC embassy, with a manifest.",
         version: ToolInfo.version,
-        subcommands: [Generate.self, Validate.self, Embassies.self])
+        subcommands: [Generate.self, Validate.self, Embassies.self, Verify.self, ManifestCommand.self])
 
     public init() {}
+
+    /// Runs the command line and exits: 0 on success, 1 on a failure or (under --strict) a data
+    /// problem, 2 on a usage error.
+    public static func runMain(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Writes to standard error: every human-facing message of the tool goes there, so that

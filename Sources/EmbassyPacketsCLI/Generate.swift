@@ -45,6 +45,24 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "Split packets longer than this many pages into volumes (US-1-of-3.pdf, ...).")
     var maxPages: Int = 500
 
+    @Flag(name: .long, help: "Replace DIR even when it is not empty and not an earlier output.")
+    var force = false
+
+    @Flag(name: .long, help: "Print the run's summary as JSON on stdout.")
+    var json = false
+
+    @Option(name: .long, help: ArgumentHelp("Render only these embassies' packets (country codes, comma-separated).", valueName: "CC,CC"))
+    var only: String?
+
+    @Option(name: .long, help: ArgumentHelp("Render only shard K of N: every embassy falls in exactly one shard, the same in every run.", valueName: "K/N"))
+    var shard: String?
+
+    @Option(name: .long, help: ArgumentHelp("An earlier delivery's manifest: make supplementary packets of the signers it did not deliver.", valueName: "MANIFEST"))
+    var since: String?
+
+    @Option(name: .long, help: ArgumentHelp("The key for signers' keyed hashes (default: the EMBASSY_PACKETS_KEY environment variable).", valueName: "FILE"))
+    var keyFile: String?
+
     func validate() throws {
         if let date, LetterDate(iso: date) == nil {
             throw ValidationError("--date must be a calendar date written YYYY-MM-DD, not '\(date)'")
@@ -52,6 +70,20 @@ struct Generate: ParsableCommand {
         if maxPages < 2 { throw ValidationError("--max-pages must be at least 2") }
         if let language, language.isEmpty || language.contains("/") { throw ValidationError("--language takes a language tag such as zh-Hans") }
         _ = try tableColumns()
+        _ = try shardSpec()
+        if let only, only.split(separator: ",").contains(where: { $0.count != 2 }) {
+            throw ValidationError("--only takes country codes separated by commas, e.g. US,KR")
+        }
+    }
+
+    /// `--shard K/N`.
+    func shardSpec() throws -> (index: Int, count: Int)? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else {
+            throw ValidationError("--shard takes K/N with 1 <= K <= N, e.g. 2/4, not '\(shard)'")
+        }
+        return (index, count)
     }
 
     /// `Templates/letter.xml` in another language: `Templates/letter.zh-Hans.xml`.
@@ -80,21 +112,30 @@ struct Generate: ParsableCommand {
     func run() throws {
         let (letterDate, creation) = Self.dates(option: date, environment: ProcessInfo.processInfo.environment)
         let translation = Self.variant(of: template, language: language ?? "zh-Hans")
-        let options = GenerateOptions(
+        let progress = intake.quiet || json ? nil : ConsoleProgress()
+        var options = GenerateOptions(
             inputs: intake.inputs, intake: intake.intakeOptions, outputDirectory: out, date: letterDate, creationDate: creation,
             embassiesFolder: intake.embassies,
             templatePath: bilingual || language == nil ? template : translation,
             translationPaths: bilingual ? [translation] : [],
             columns: (try? tableColumns()) ?? TableColumn.standard,
             paper: paper, maxPages: maxPages)
+        options.force = force
+        options.only = only.map { Set($0.uppercased().split(separator: ",").map(String.init)) }
+        options.shard = try shardSpec()
+        options.since = since
+        options.progress = progress
         let report: GenerateReport
         do {
+            options.signerKey = try SignerKey.load(file: keyFile, environment: ProcessInfo.processInfo.environment)
             report = try Generator.generate(options)
         } catch {
+            progress?.finish()
             throw Console.fail(error)
         }
+        if json { print(Self.jsonSummary(report, output: out)) }
         intake.printDiagnostics(report.diagnostics, reportsFolder: "\(out)/reports")
-        if !intake.quiet {
+        if !intake.quiet && !json {
             for packet in report.manifest.packets where !packet.addressVerified {
                 Console.error(Diagnostic(
                     .warning, id: "directory.unverified-address",
@@ -126,6 +167,33 @@ struct Generate: ParsableCommand {
         }
         let today = LetterDate(secondsSince1970: Int64(Date().timeIntervalSince1970))
         return (today, today.secondsSince1970)
+    }
+
+    /// The run's summary for CI: what was made and the reconciliation.
+    static func jsonSummary(_ report: GenerateReport, output: String) -> String {
+        struct Summary: Encodable {
+            var output: String
+            var manifest: String
+            var packets: Int
+            var pages: Int
+            var signatures: Int
+            var totals: Manifest.Totals
+            var rejected: [String: Int]
+            var unrouted: [String: Int]
+            var files: [String]
+            var unverifiedAddresses: [String]
+            var unknownGlyphs: Int
+        }
+        let manifest = report.manifest
+        let summary = Summary(
+            output: output, manifest: (output as NSString).appendingPathComponent("manifest.json"), packets: manifest.packets.count,
+            pages: report.pages, signatures: manifest.packets.reduce(0) { $0 + $1.signatures }, totals: manifest.totals,
+            rejected: manifest.rejected, unrouted: manifest.unrouted, files: manifest.packets.flatMap { $0.volumes.map(\.file) },
+            unverifiedAddresses: manifest.packets.filter { !$0.addressVerified }.map(\.file),
+            unknownGlyphs: manifest.packets.reduce(0) { $0 + $1.unknownGlyphs })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(summary)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
     static func characters(_ count: Int) -> String { count == 1 ? "1 character" : "\(count) characters" }

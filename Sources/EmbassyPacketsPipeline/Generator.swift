@@ -48,6 +48,18 @@ public struct GenerateOptions: Sendable {
     public var paper: Paper?
     /// Packets longer than this are split into volumes.
     public var maxPages: Int
+    /// Replace an output folder that is not an earlier output.
+    public var force: Bool = false
+    /// Render only these embassies' packets (`--only US,KR`).
+    public var only: Set<String>? = nil
+    /// Render only shard K of N (`--shard K/N`), 1-based.
+    public var shard: (index: Int, count: Int)? = nil
+    /// An earlier delivery's manifest: render only the signers it did not deliver (`--since`).
+    public var since: String? = nil
+    /// The key for signers' keyed hashes; without one, no delivered list is written.
+    public var signerKey: SignerKey? = nil
+    /// Told about progress (rows read, packets rendered).
+    public var progress: (any ProgressSink)? = nil
 
     /// Creates options.
     public init(
@@ -126,51 +138,77 @@ public enum Generator {
         return PreparedRun(inputs: manifestInputs, sorted: sorted, templates: templates, countries: countries)
     }
 
-    /// Runs `generate`.
+    /// Runs `generate`: everything is written into a staging folder beside the output and
+    /// swapped into place at the end, the manifest last; a failure leaves the previous output.
     public static func generate(_ options: GenerateOptions) throws -> GenerateReport {
+        let previous = try options.since.map { try PreviousDelivery.load(manifestPath: $0, key: options.signerKey) }
+        let output = try OutputFolder(path: options.outputDirectory, force: options.force)
         let run = try prepare(
             inputs: options.inputs, intake: options.intake, embassiesFolder: options.embassiesFolder, templatePath: options.templatePath,
             translationPaths: options.translationPaths)
+        options.progress?.rowsRead(run.sorted.rows)
+        try output.begin()
+        var committed = false
+        defer { if !committed { output.abandon() } }
+
         let fillers = run.templates.map { LetterFiller(template: $0) }
         let creator = "\(ToolInfo.name) \(ToolInfo.version)"
+        let supplement = previous.map { ($0.manifest.supplement ?? 0) + 1 }
 
-        // Render into a fresh folder beside the output, then put it in place.
-        let fileManager = FileManager.default
-        let output = options.outputDirectory
-        do {
-            try fileManager.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            throw PipelineError(stage: .output, message: "cannot create the output folder: \(error.localizedDescription)", location: SourceLocation(file: output))
+        // Which signers this delivery carries, and where each table's numbering starts.
+        var plans = run.sorted.plans
+        var previouslyDelivered = 0
+        if let previous, let key = options.signerKey {
+            plans = plans.compactMap { plan in
+                var plan = plan
+                plan.sections = plan.sections.compactMap { section in
+                    var section = section
+                    let before = section.signatures.count
+                    section.signatures = section.signatures.filter { !previous.delivered.contains(key.hash($0.emailKey)) }
+                    previouslyDelivered += before - section.signatures.count
+                    return section.signatures.isEmpty ? nil : section
+                }
+                return plan.sections.isEmpty ? nil : plan
+            }
         }
-        let staging = (output as NSString).appendingPathComponent(".packets-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        try? fileManager.removeItem(atPath: staging)
-        try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        defer { try? fileManager.removeItem(atPath: staging) }
+        let selected = plans.filter { plan in
+            (options.only?.contains(plan.code) ?? true) && (options.shard.map { shardIndex(of: plan.code, count: $0.count) == $0.index } ?? true)
+        }
+        var numbering = previous?.manifest.numbering ?? [:]
 
-        let plans = run.sorted.plans
-        let results = try renderAll(plans) { plan, renderer in
-            let letters = fillers.map { $0.fill(for: plan, date: options.date) }
-            let document = plan.document(
+        let packetsFolder = (output.staging as NSString).appendingPathComponent("packets")
+        var index = 0
+        let results = try renderAll(selected) { plan, renderer in
+            index += 1
+            var letters = fillers.map { $0.fill(for: plan, date: options.date) }
+            let offsets = numbering[plan.fileStem] ?? [:]
+            if let supplement, let previous, !letters.isEmpty {
+                let count = Formatting.number(plan.signatureCount, language: "en")
+                letters[0].blocks.insert(LetterDocument.Block(kind: .note, runs: [LetterDocument.Run(
+                    "Supplement \(supplement) to the delivery of \(previous.manifest.date): the signatures of \(count) more people, numbered on from that delivery.")]), at: 0)
+            }
+            var document = plan.document(
                 letters: letters, creator: creator, creationDate: options.creationDate, columns: options.columns,
                 paper: options.paper, maxPages: options.maxPages)
-            return try renderer.render(document, folder: staging, stem: plan.fileStem)
-        }
-
-        let packetsFolder = (output as NSString).appendingPathComponent("packets")
-        try? fileManager.removeItem(atPath: packetsFolder)
-        do {
-            try fileManager.moveItem(atPath: staging, toPath: packetsFolder)
-        } catch {
-            throw PipelineError(stage: .output, message: "cannot move the packets into place: \(error.localizedDescription)", location: SourceLocation(file: packetsFolder))
+            for section in document.sections.indices {
+                document.sections[section].firstNumber = (offsets[document.sections[section].countryCode] ?? 0) + 1
+            }
+            if let supplement {
+                document.header = "\(document.header) — supplement \(supplement)"
+                document.metadata.title = "\(document.metadata.title) (supplement \(supplement))"
+            }
+            let result = try renderer.render(document, folder: packetsFolder, stem: plan.fileStem)
+            options.progress?.packetRendered(index, of: selected.count, name: plan.fileStem)
+            return result
         }
 
         var packets: [Manifest.Packet] = []
         var unknownGlyphs: [String: Int] = [:]
-        for (plan, result) in zip(plans, results) {
+        for (plan, result) in zip(selected, results) {
             var volumes: [Manifest.Packet.Volume] = []
             for volume in result.volumes {
                 let relative = "packets/\(volume.file)"
-                let bytes = try readFile((output as NSString).appendingPathComponent(relative))
+                let bytes = try readFile((output.staging as NSString).appendingPathComponent(relative))
                 volumes.append(Manifest.Packet.Volume(file: relative, sha256: sha256Hex(bytes), bytes: bytes.count, pages: volume.pages))
             }
             packets.append(Manifest.Packet(
@@ -179,21 +217,119 @@ public enum Generator {
                 countries: plan.countryCounts, consulate: plan.consulate == nil ? nil : plan.mission.slug,
                 addressVerified: plan.mission.addressVerified, unknownGlyphs: result.unknownGlyphs, volumes: volumes))
             unknownGlyphs[plan.fileStem] = result.unknownGlyphs
+            for (country, count) in plan.countryCounts { numbering[plan.fileStem, default: [:]][country, default: 0] += count }
         }
+
+        // The coordinators' index.
         let sorted = run.sorted
+        let indexRecord = try writeIndex(
+            selected: selected, packets: packets, run: run, date: options.date, supplement: supplement,
+            creator: creator, creationDate: options.creationDate, folder: output.staging)
+
+        // Who has been delivered, as keyed hashes: everyone before, and everyone in these packets.
+        var deliveredRecord: Manifest.DeliveredList?
+        if let key = options.signerKey {
+            var hashes = previous?.delivered ?? []
+            for plan in selected {
+                for section in plan.sections { for signature in section.signatures { hashes.insert(key.hash(signature.emailKey)) } }
+            }
+            let text = hashes.sorted().map { $0 + "\n" }.joined()
+            let bytes = Array(text.utf8)
+            try writeFile(bytes, to: (output.staging as NSString).appendingPathComponent("delivered.txt"))
+            deliveredRecord = Manifest.DeliveredList(file: "delivered.txt", sha256: sha256Hex(bytes), signers: hashes.count, keyId: key.id)
+        }
+
+        var totals = sorted.totals
+        if previous != nil { totals.previouslyDelivered = previouslyDelivered }
         let manifest = Manifest(
             generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version), date: options.date.description,
-            inputs: run.inputs, totals: sorted.totals, packets: packets, unrouted: sorted.unroutedByCountry,
-            rejected: sorted.rejectedByReason, regionUnmatched: options.intake.routing.byConsulate ? sorted.regionUnmatched : nil)
-        try Reports.write(sorted, to: (output as NSString).appendingPathComponent("reports"))
-        try writeManifest(manifest, to: (output as NSString).appendingPathComponent("manifest.json"))
+            inputs: run.inputs, totals: totals, packets: packets, unrouted: sorted.unroutedByCountry,
+            rejected: sorted.rejectedByReason, regionUnmatched: options.intake.routing.byConsulate ? sorted.regionUnmatched : nil,
+            templates: try ([options.templatePath] + options.translationPaths).map { Manifest.FileRecord(file: $0, sha256: sha256Hex(try readFile($0))) },
+            directory: try directoryFingerprint(options.embassiesFolder), options: manifestOptions(options), index: indexRecord,
+            supplement: supplement,
+            since: previous.map { Manifest.PreviousDelivery(date: $0.manifest.date, manifestSha256: $0.manifestSha256, supplement: $0.manifest.supplement) },
+            delivered: deliveredRecord, numbering: numbering)
+        try Reports.write(sorted, to: (output.staging as NSString).appendingPathComponent("reports"))
+        let imbalances = manifest.imbalances(complete: options.only == nil && options.shard == nil)
+        guard imbalances.isEmpty else {
+            throw PipelineError(stage: .output, message: "the manifest does not add up: " + imbalances.joined(separator: "; "))
+        }
+        try writeManifest(manifest, to: (output.staging as NSString).appendingPathComponent("manifest.json"))
+        try output.commit()
+        committed = true
         return GenerateReport(manifest: manifest, diagnostics: sorted.diagnostics, unknownGlyphs: unknownGlyphs)
+    }
+
+    /// The shard (1-based) an embassy's packets belong to: a hash of its code, so that every
+    /// run of a sharded job puts each embassy in the same one shard.
+    public static func shardIndex(of code: String, count: Int) -> Int {
+        var hash: UInt32 = 2_166_136_261  // FNV-1a
+        for byte in code.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 16_777_619
+        }
+        return Int(hash % UInt32(count)) + 1
+    }
+
+    static func manifestOptions(_ options: GenerateOptions) -> Manifest.Options {
+        Manifest.Options(
+            by: options.intake.routing.byConsulate ? "consulate" : "embassy", columns: options.columns.map(\.rawValue),
+            paper: options.paper?.rawValue, maxPages: options.maxPages, dedup: options.intake.dedup.rawValue,
+            encoding: options.intake.encoding.rawValue, routes: options.intake.routing.overrides,
+            letters: [options.templatePath] + options.translationPaths, only: options.only.map { $0.sorted() },
+            shard: options.shard.map { "\($0.index)/\($0.count)" })
+    }
+
+    /// SHA-256 over "NAME SHA256" lines of the directory's files, in name order.
+    static func directoryFingerprint(_ folder: String) throws -> Manifest.DirectoryRecord {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") || $0.hasSuffix(".rng") }.sorted()
+        var lines = ""
+        for name in names {
+            lines += "\(name) \(sha256Hex(try readFile((folder as NSString).appendingPathComponent(name))))\n"
+        }
+        return Manifest.DirectoryRecord(path: folder, sha256: sha256Hex(Array(lines.utf8)), files: names.count)
+    }
+
+    static func writeIndex(
+        selected: [PacketPlan], packets: [Manifest.Packet], run: PreparedRun, date: LetterDate, supplement: Int?,
+        creator: String, creationDate: Int64, folder: String
+    ) throws -> Manifest.FileRecord {
+        let title = run.templates.first?.title ?? "Petition"
+        let entries = zip(selected, packets).map { plan, packet in
+            PacketIndex.Entry(
+                mission: plan.mission.name, city: plan.mission.city,
+                countries: plan.sections.map(\.countryName).joined(separator: ", "), signatures: packet.signatures,
+                pages: packet.pages, file: packet.volumes.map { ($0.file as NSString).lastPathComponent }.joined(separator: ", "))
+        }
+        var byCountry: [String: Int] = [:]
+        for plan in selected { for section in plan.sections { byCountry[section.countryName, default: 0] += section.signatures.count } }
+        let total = packets.reduce(0) { $0 + $1.signatures }
+        let index = PacketIndex(
+            title: supplement.map { "\(title): supplement \($0)" } ?? title,
+            subtitle: "Delivery of \(Formatting.date(date, language: "en")): \(Formatting.number(packets.count, language: "en")) packets, \(Formatting.number(total, language: "en")) signatures, \(Formatting.number(packets.reduce(0) { $0 + $1.pages }, language: "en")) pages.",
+            entries: entries,
+            byCountry: byCountry.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { (name: $0.key, count: $0.value) },
+            metadata: PacketDocument.Metadata(title: "\(title) — index of packets", author: run.templates.first?.campaign ?? "", subject: "The packets of one delivery", creator: creator, creationDate: creationDate))
+        let path = (folder as NSString).appendingPathComponent("index.pdf")
+        let pages = try PacketRenderer().renderIndex(index, to: path)
+        let bytes = try readFile(path)
+        return Manifest.FileRecord(file: "index.pdf", sha256: sha256Hex(bytes), bytes: bytes.count, pages: pages)
+    }
+
+    /// Writes bytes to a file, or fails with the file's name.
+    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        do {
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw PipelineError(stage: .output, message: "cannot write '\(path)': \(OutputFolder.reason(error))", location: SourceLocation(file: path))
+        }
     }
 
     /// Renders the packets one after another with one renderer. Cairo 1.16 shares FreeType
     /// faces between threads without locking them everywhere (a crash in FT_Get_First_Char
     /// was seen with two packets rendering at once), so Pango and Cairo run on one thread.
-    static func renderAll(_ plans: [PacketPlan], render: (PacketPlan, PacketRenderer) throws -> RenderResult) throws -> [RenderResult] {
+    static func renderAll(_ plans: [PacketPlan], render: (PacketPlan, PacketRenderer) throws -> RenderResult) rethrows -> [RenderResult] {
         let renderer = PacketRenderer()
         return try plans.map { try render($0, renderer) }
     }

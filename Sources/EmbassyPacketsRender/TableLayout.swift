@@ -57,6 +57,7 @@ final class TableLayout {
         let probe = TextLayout(context: context, font: fonts.font(.cell))
         probe.unsetWidth()
         let total = document.sections.reduce(0) { $0 + $1.signatures.count }
+        let largest = document.sections.map { $0.firstNumber + $0.signatures.count - 1 }.max() ?? 1
         let stride = max(1, total / 3000)
         var samples: [[Double]] = Array(repeating: [], count: columns.count)
         var seen = 0
@@ -65,7 +66,7 @@ final class TableLayout {
                 defer { seen += 1 }
                 guard seen % stride == 0 else { continue }
                 for (column, kind) in columns.enumerated() where kind != .number {
-                    probe.setText(kind.value(signature, number: index + 1), language: section.language)
+                    probe.setText(kind.value(signature, number: section.firstNumber + index), language: section.language)
                     samples[column].append(probe.size.width)
                 }
             }
@@ -77,7 +78,7 @@ final class TableLayout {
             let title = headerCells[index].size.width + 2 * padding
             if kind == .number {
                 let bold = TextLayout(context: context, font: fonts.font(.cellBold))
-                bold.setText(Formatting.number(max(total, 100), language: "en"))
+                bold.setText(String(max(largest, 100)))
                 let width = max(bold.size.width + 2 * padding + 2, title)
                 wants.append(width)
                 floors.append(width)
@@ -133,7 +134,7 @@ final class TableLayout {
         let language = section.language ?? Self.guessLanguage(signature.displayName)
         let cells = layouts(for: language)
         for (index, column) in columns.enumerated() {
-            cells[index].setText(column.value(signature, number: row + 1), language: column == .number ? nil : language)
+            cells[index].setText(column.value(signature, number: section.firstNumber + row), language: column == .number ? nil : language)
         }
         var baseline = 0.0
         for cell in cells { baseline = max(baseline, cell.baseline) }

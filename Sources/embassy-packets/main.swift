@@ -1,3 +1,3 @@
 import EmbassyPacketsCLI
 
-EmbassyPacketsCommand.main()
+EmbassyPacketsCommand.runMain()

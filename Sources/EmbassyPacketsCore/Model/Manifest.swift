@@ -18,6 +18,115 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// With `--by consulate`: signers whose State or Province matched no subdivision, by
     /// embassy code; they are in the embassy's packet. Absent otherwise.
     public var regionUnmatched: [String: Int]?
+    /// The letter templates used, with their SHA-256.
+    public var templates: [FileRecord]
+    /// The embassy directory used: its folder, the SHA-256 over its files, and how many.
+    public var directory: DirectoryRecord?
+    /// The options the run was given.
+    public var options: Options?
+    /// The coordinators' index of the packets, `index.pdf`.
+    public var index: FileRecord?
+    /// For a supplementary delivery: its number (1 for the first supplement) and the delivery
+    /// it follows.
+    public var supplement: Int?
+    public var since: PreviousDelivery?
+    /// The signers delivered so far (this delivery and those before it), as keyed hashes of
+    /// their normalised emails in `delivered.txt`; absent without a key.
+    public var delivered: DeliveredList?
+    /// The last number printed in each packet's table for each country, over all deliveries so
+    /// far: supplements number on from here.
+    public var numbering: [String: [String: Int]]
+
+    /// A file and its fingerprint.
+    public struct FileRecord: Codable, Sendable, Equatable {
+        public var file: String
+        public var sha256: String
+        public var bytes: Int?
+        public var pages: Int?
+
+        /// Creates a record.
+        public init(file: String, sha256: String, bytes: Int? = nil, pages: Int? = nil) {
+            self.file = file
+            self.sha256 = sha256
+            self.bytes = bytes
+            self.pages = pages
+        }
+    }
+
+    /// The embassy directory's fingerprint.
+    public struct DirectoryRecord: Codable, Sendable, Equatable {
+        public var path: String
+        /// SHA-256 over the lines "NAME SHA256" of every file, in name order.
+        public var sha256: String
+        public var files: Int
+
+        /// Creates a record.
+        public init(path: String, sha256: String, files: Int) {
+            self.path = path
+            self.sha256 = sha256
+            self.files = files
+        }
+    }
+
+    /// The options of a run, as given.
+    public struct Options: Codable, Sendable, Equatable {
+        public var by: String
+        public var columns: [String]
+        public var paper: String?
+        public var maxPages: Int
+        public var dedup: String
+        public var encoding: String
+        public var routes: [String: String]
+        public var letters: [String]
+        public var only: [String]?
+        public var shard: String?
+
+        /// Creates an options record.
+        public init(by: String, columns: [String], paper: String?, maxPages: Int, dedup: String, encoding: String,
+                    routes: [String: String], letters: [String], only: [String]?, shard: String?) {
+            self.by = by
+            self.columns = columns
+            self.paper = paper
+            self.maxPages = maxPages
+            self.dedup = dedup
+            self.encoding = encoding
+            self.routes = routes
+            self.letters = letters
+            self.only = only
+            self.shard = shard
+        }
+    }
+
+    /// The delivery a supplement follows.
+    public struct PreviousDelivery: Codable, Sendable, Equatable {
+        public var date: String
+        public var manifestSha256: String
+        public var supplement: Int?
+
+        /// Creates a record.
+        public init(date: String, manifestSha256: String, supplement: Int?) {
+            self.date = date
+            self.manifestSha256 = manifestSha256
+            self.supplement = supplement
+        }
+    }
+
+    /// The keyed hashes of the signers delivered so far.
+    public struct DeliveredList: Codable, Sendable, Equatable {
+        public var file: String
+        public var sha256: String
+        public var signers: Int
+        /// Identifies the key (a hash of it), so that a supplement can tell it uses the same one.
+        public var keyId: String
+
+        /// Creates a record.
+        public init(file: String, sha256: String, signers: Int, keyId: String) {
+            self.file = file
+            self.sha256 = sha256
+            self.signers = signers
+            self.keyId = keyId
+        }
+    }
 
     /// The tool that wrote the manifest.
     public struct Generator: Codable, Sendable, Equatable {
@@ -54,9 +163,12 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var rejected: Int
         public var routed: Int
         public var unrouted: Int
+        /// With `--since`: routed signers already delivered before (not in this delivery's packets).
+        public var previouslyDelivered: Int?
 
         /// Creates totals.
-        public init(rows: Int, accepted: Int, duplicates: Int, rejected: Int, routed: Int, unrouted: Int) {
+        public init(rows: Int, accepted: Int, duplicates: Int, rejected: Int, routed: Int, unrouted: Int, previouslyDelivered: Int? = nil) {
+            self.previouslyDelivered = previouslyDelivered
             self.rows = rows
             self.accepted = accepted
             self.duplicates = duplicates
@@ -139,12 +251,36 @@ public struct Manifest: Codable, Sendable, Equatable {
         }
     }
 
+    /// The sums that must hold for the whole manifest: the totals' own, and (for a complete
+    /// run, not a shard) the packets holding every routed signer not delivered before.
+    public func imbalances(complete: Bool) -> [String] {
+        var problems = totals.imbalances
+        let inPackets = packets.reduce(0) { $0 + $1.signatures }
+        if complete && totals.routed != inPackets + (totals.previouslyDelivered ?? 0) {
+            problems.append("routed (\(totals.routed)) != signatures in packets (\(inPackets)) + previously delivered (\(totals.previouslyDelivered ?? 0))")
+        }
+        for packet in packets where packet.countries.values.reduce(0, +) != packet.signatures {
+            problems.append("\(packet.file): countries add up to \(packet.countries.values.reduce(0, +)), not \(packet.signatures)")
+        }
+        return problems
+    }
+
     /// Creates a manifest.
     public init(
         generator: Generator, date: String, inputs: [Input], totals: Totals, packets: [Packet],
-        unrouted: [String: Int], rejected: [String: Int], regionUnmatched: [String: Int]? = nil
+        unrouted: [String: Int], rejected: [String: Int], regionUnmatched: [String: Int]? = nil,
+        templates: [FileRecord] = [], directory: DirectoryRecord? = nil, options: Options? = nil, index: FileRecord? = nil,
+        supplement: Int? = nil, since: PreviousDelivery? = nil, delivered: DeliveredList? = nil, numbering: [String: [String: Int]] = [:]
     ) {
         self.regionUnmatched = regionUnmatched
+        self.templates = templates
+        self.directory = directory
+        self.options = options
+        self.index = index
+        self.supplement = supplement
+        self.since = since
+        self.delivered = delivered
+        self.numbering = numbering
         self.schema = Self.currentSchema
         self.generator = generator
         self.date = date

@@ -8,13 +8,16 @@ public struct PacketDocument: Sendable {
         /// The language whose glyphs Han characters take (zh-Hans, zh-Hant, ja, ko), if any.
         public var language: String?
         public var signatures: [Signature]
+        /// The number of the first row: 1, or where an earlier delivery's numbering ended + 1.
+        public var firstNumber: Int
 
         /// Creates a section.
-        public init(heading: String, countryCode: String, language: String?, signatures: [Signature]) {
+        public init(heading: String, countryCode: String, language: String?, signatures: [Signature], firstNumber: Int = 1) {
             self.heading = heading
             self.countryCode = countryCode
             self.language = language
             self.signatures = signatures
+            self.firstNumber = firstNumber
         }
     }
 

@@ -1,0 +1,9 @@
+// Linux system calls that Swift's Glibc module does not expose.
+#ifndef EMBASSY_PACKETS_SYSTEM_SHIM_H
+#define EMBASSY_PACKETS_SYSTEM_SHIM_H
+
+/// Swaps two paths in one atomic step (renameat2 with RENAME_EXCHANGE). Returns 0, or -1 with
+/// errno set (ENOSYS or EINVAL where the kernel or file system cannot).
+int ep_rename_exchange(const char *from, const char *to);
+
+#endif

@@ -1,0 +1,153 @@
+import EmbassyPacketsCore
+import Foundation
+
+/// `verify DIR`: every file the manifest names is there with its SHA-256 and page count, and
+/// nothing else is in `packets/`.
+public enum Verification {
+    /// What was checked.
+    public struct Result: Sendable {
+        /// One line per difference; empty when the folder is as its manifest says.
+        public var problems: [String]
+        public var filesChecked: Int
+    }
+
+    public static func run(folder: String) throws -> Result {
+        let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
+        let manifest: Manifest
+        do {
+            manifest = try JSONDecoder().decode(Manifest.self, from: Data(try Generator.readFile(manifestPath)))
+        } catch let error as PipelineError {
+            throw error
+        } catch {
+            throw PipelineError(stage: .output, message: "'\(manifestPath)' is not an embassy-packets manifest: \(error)", location: SourceLocation(file: manifestPath))
+        }
+        var problems: [String] = []
+        var checked = 0
+        var expected: [(file: String, sha256: String, pages: Int?)] = manifest.packets.flatMap { packet in
+            packet.volumes.isEmpty ? [(packet.file, packet.sha256, packet.pages)] : packet.volumes.map { ($0.file, $0.sha256, $0.pages) }
+        }
+        if let index = manifest.index { expected.append((index.file, index.sha256, index.pages)) }
+        if let delivered = manifest.delivered { expected.append((delivered.file, delivered.sha256, nil)) }
+        for item in expected {
+            let path = (folder as NSString).appendingPathComponent(item.file)
+            guard FileManager.default.fileExists(atPath: path) else {
+                problems.append("\(item.file): missing")
+                continue
+            }
+            checked += 1
+            let bytes = try Generator.readFile(path)
+            let sha = Generator.sha256Hex(bytes)
+            if sha != item.sha256 { problems.append("\(item.file): sha256 is \(sha), the manifest says \(item.sha256)") }
+            if let pages = item.pages {
+                let counted = pageCount(bytes)
+                if counted != pages { problems.append("\(item.file): \(counted.map(String.init) ?? "no") pages, the manifest says \(pages)") }
+            }
+        }
+        let named = Set(expected.map { ($0.file as NSString).lastPathComponent })
+        let packets = (folder as NSString).appendingPathComponent("packets")
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: packets)) ?? []).sorted() where !named.contains(name) {
+            problems.append("packets/\(name): not in the manifest")
+        }
+        problems.append(contentsOf: manifest.imbalances(complete: manifest.options?.shard == nil && manifest.options?.only == nil))
+        return Result(problems: problems, filesChecked: checked)
+    }
+
+    /// The page count a PDF's page tree gives (`/Type /Pages ... /Count N`; the root holds the
+    /// largest count), without a PDF library.
+    public static func pageCount(_ bytes: [UInt8]) -> Int? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var best: Int?
+        var searchFrom = text.startIndex
+        while let range = text.range(of: "/Type /Pages", range: searchFrom..<text.endIndex) {
+            let object = text[range.upperBound...].prefix(400)
+            if let countRange = object.range(of: "/Count ") {
+                let digits = object[countRange.upperBound...].prefix { $0.isNumber }
+                if let count = Int(digits) { best = max(best ?? 0, count) }
+            }
+            searchFrom = range.upperBound
+        }
+        return best
+    }
+}
+
+/// `manifest merge`: the manifests of the shards of one run, combined into one.
+public enum ManifestMerge {
+    /// Merges shard manifests. They must come from the same inputs, date, templates, directory
+    /// and options, cover every shard once, and name every packet once. Returns the merged
+    /// manifest and, when the shards recorded delivered signers, the merged list.
+    public static func merge(_ paths: [String]) throws -> (manifest: Manifest, delivered: [UInt8]?) {
+        guard !paths.isEmpty else { throw PipelineError(stage: .output, message: "manifest merge needs at least one manifest") }
+        var manifests: [(String, Manifest)] = []
+        for path in paths {
+            do {
+                manifests.append((path, try JSONDecoder().decode(Manifest.self, from: Data(try Generator.readFile(path)))))
+            } catch let error as PipelineError {
+                throw error
+            } catch {
+                throw PipelineError(stage: .output, message: "'\(path)' is not an embassy-packets manifest", location: SourceLocation(file: path))
+            }
+        }
+        let (firstPath, first) = manifests[0]
+        var merged = first
+        func fail(_ path: String, _ message: String) -> PipelineError {
+            PipelineError(stage: .output, message: message, location: SourceLocation(file: path))
+        }
+        var shards: [String] = []
+        var seen: [String: String] = [:]
+        var delivered = Set<String>()
+        var anyDelivered = false
+        merged.packets = []
+        merged.numbering = [:]
+        for (path, manifest) in manifests {
+            guard manifest.inputs == first.inputs else { throw fail(path, "its inputs differ from \(firstPath)'s") }
+            guard manifest.date == first.date else { throw fail(path, "its date differs from \(firstPath)'s") }
+            guard manifest.templates == first.templates, manifest.directory == first.directory else {
+                throw fail(path, "its templates or embassy directory differ from \(firstPath)'s")
+            }
+            guard manifest.totals == first.totals else { throw fail(path, "its totals differ from \(firstPath)'s: not a shard of the same run") }
+            var options = manifest.options
+            options?.shard = nil
+            options?.only = nil
+            var firstOptions = first.options
+            firstOptions?.shard = nil
+            firstOptions?.only = nil
+            guard options == firstOptions else { throw fail(path, "its options differ from \(firstPath)'s") }
+            if let shard = manifest.options?.shard { shards.append(shard) }
+            for packet in manifest.packets {
+                if let other = seen[packet.file] { throw fail(path, "\(packet.file) is also in \(other)") }
+                seen[packet.file] = path
+                merged.packets.append(packet)
+            }
+            for (stem, countries) in manifest.numbering { merged.numbering[stem] = countries }
+            if let list = manifest.delivered {
+                anyDelivered = true
+                let listPath = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(list.file)
+                let bytes = try Generator.readFile(listPath)
+                guard Generator.sha256Hex(bytes) == list.sha256 else { throw fail(listPath, "does not match its manifest's sha256") }
+                delivered.formUnion(String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init))
+            }
+        }
+        if !shards.isEmpty {
+            let count = Int(shards[0].split(separator: "/").last ?? "") ?? 0
+            let expected = (1...max(count, 1)).map { "\($0)/\(count)" }
+            guard shards.sorted() == expected.sorted() else {
+                throw PipelineError(stage: .output, message: "the shards given are \(shards.joined(separator: ", ")); a merge needs each of \(expected.joined(separator: ", ")) once")
+            }
+        }
+        merged.packets.sort { $0.file < $1.file }
+        merged.options?.shard = nil
+        merged.options?.only = nil
+        merged.index = nil
+        var deliveredBytes: [UInt8]?
+        if anyDelivered, let list = first.delivered {
+            let bytes = Array(delivered.sorted().map { $0 + "\n" }.joined().utf8)
+            deliveredBytes = bytes
+            merged.delivered = Manifest.DeliveredList(file: "delivered.txt", sha256: Generator.sha256Hex(bytes), signers: delivered.count, keyId: list.keyId)
+        }
+        let imbalances = merged.imbalances(complete: true)
+        guard imbalances.isEmpty else {
+            throw PipelineError(stage: .output, message: "the merged manifest does not add up (is a shard missing?): " + imbalances.joined(separator: "; "))
+        }
+        return (merged, deliveredBytes)
+    }
+}

@@ -1,0 +1,248 @@
+import EmbassyPacketsCore
+import EmbassyPacketsPipeline
+import Foundation
+import Testing
+
+/// The manifest, verify, atomic output, exit statuses, progress, sharding, supplements, the index.
+@Suite("Delivery bookkeeping")
+struct BookkeepingTests {
+    static let date = LetterDate(year: 2026, month: 11, day: 29)!
+    static let key = try! SignerKey(bytes: Array("a test key of thirty-two bytes!!".utf8))
+
+    static func options(_ inputs: [String], into folder: String) -> GenerateOptions {
+        var options = GenerateOptions(
+            inputs: inputs, outputDirectory: folder, date: date, embassiesFolder: TestSupport.embassies, templatePath: TestSupport.template)
+        options.signerKey = key
+        return options
+    }
+
+    /// Runs `embassy-packets ARGS` in the package root.
+    static func cli(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        try TestSupport.run(TestSupport.executable, arguments, environment: environment, currentDirectory: TestSupport.root)
+    }
+
+    /// Validates JSON against the shipped schema with Python's jsonschema.
+    static func schemaProblems(_ manifestPath: String) throws -> String {
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))), key=str)
+            print("\\n".join(f"{list(e.path)}: {e.message}" for e in errors))
+            """
+        let result = try TestSupport.run("python3", ["-c", script, TestSupport.path("Schemas/manifest.schema.json"), manifestPath])
+        return result.status == 0 ? result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) : "python3 failed: \(result.stderr)"
+    }
+
+    @Test func realManifestsMatchTheSchema() throws {
+        let plain = TestSupport.temporaryFolder()
+        _ = try Generator.generate(Self.options([TestSupport.sampleCSV, TestSupport.sampleJSON], into: plain))
+        #expect(try Self.schemaProblems(plain + "/manifest.json") == "")
+        var consular = Self.options([TestSupport.sampleCSV], into: TestSupport.temporaryFolder())
+        consular.intake.routing = RoutingOptions(overrides: ["TW": "US"], byConsulate: true)
+        consular.maxPages = 3
+        consular.paper = .a4
+        _ = try Generator.generate(consular)
+        #expect(try Self.schemaProblems(consular.outputDirectory + "/manifest.json") == "")
+        // A broken manifest is caught: the schema test can fail.
+        let broken = TestSupport.write("{\"schema\": 2}", named: "broken.json", in: plain)
+        #expect(try Self.schemaProblems(broken) != "")
+    }
+
+    @Test func theManifestRecordsFingerprintsAndOptions() throws {
+        let folder = TestSupport.temporaryFolder()
+        let report = try Generator.generate(Self.options([TestSupport.sampleCSV], into: folder))
+        let manifest = report.manifest
+        #expect(manifest.templates.map(\.file) == [TestSupport.template])
+        #expect(manifest.templates[0].sha256 == Generator.sha256Hex(try Generator.readFile(TestSupport.template)))
+        #expect(manifest.directory?.files == 250)  // 249 countries and the schema
+        #expect(manifest.options?.by == "embassy" && manifest.options?.maxPages == 500 && manifest.options?.columns == ["no", "name", "city", "region"])
+        #expect(manifest.index?.file == "index.pdf")
+        #expect(manifest.delivered?.signers == manifest.totals.routed)
+        // The delivered list holds hashes, never an email.
+        let list = String(decoding: try Generator.readFile(folder + "/delivered.txt"), as: UTF8.self)
+        #expect(!list.contains("@"))
+        #expect(list.split(separator: "\n").allSatisfy { $0.count == 32 && $0.allSatisfy(\.isHexDigit) })
+    }
+
+    @Test func verifyFindsEveryDifference() throws {
+        let folder = TestSupport.temporaryFolder()
+        _ = try Generator.generate(Self.options([TestSupport.sampleCSV], into: folder))
+        let ok = try Self.cli(["verify", folder])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stderr.contains("files match"))
+        // Tamper: change a packet, remove another, add a stray file, misstate a page count.
+        try Data("%PDF-1.5 not the packet".utf8).write(to: URL(fileURLWithPath: folder + "/packets/FR.pdf"))
+        try FileManager.default.removeItem(atPath: folder + "/packets/DE.pdf")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/packets/stray.pdf"))
+        var manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json")))
+        let us = manifest.packets.firstIndex { $0.embassy == "US" }!
+        manifest.packets[us].volumes[0].pages += 1
+        try Generator.writeManifest(manifest, to: folder + "/manifest.json")
+        let bad = try Self.cli(["verify", folder])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("packets/FR.pdf: sha256 is"))
+        #expect(bad.stderr.contains("packets/DE.pdf: missing"))
+        #expect(bad.stderr.contains("packets/stray.pdf: not in the manifest"))
+        #expect(bad.stderr.contains("packets/US.pdf: \(manifest.packets[us].pages) pages, the manifest says \(manifest.packets[us].pages + 1)"))
+    }
+
+    @Test func aFolderThatIsNotAnEarlierOutputIsRefusedUnlessForced() throws {
+        let folder = TestSupport.temporaryFolder()
+        _ = TestSupport.write("my thesis", named: "thesis.txt", in: folder)
+        let refused = try Self.cli(["generate", "Samples/signatures.csv", "--out", folder, "--quiet"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("is not empty and holds no embassy-packets manifest"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/thesis.txt"))
+        let forced = try Self.cli(["generate", "Samples/signatures.csv", "--out", folder, "--quiet", "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/thesis.txt"))
+        // An earlier output is replaced without --force.
+        let again = try Self.cli(["generate", "Samples/signatures.csv", "--out", folder, "--quiet"])
+        #expect(again.status == 0, "\(again.stderr)")
+    }
+
+    @Test func aFailedOrKilledRunLeavesThePreviousOutputIntact() throws {
+        let folder = TestSupport.temporaryFolder() + "/out"
+        _ = try Generator.generate(Self.options([TestSupport.sampleCSV], into: folder))
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json"))
+        // A run that fails (an unknown template) writes nothing.
+        let failed = try Self.cli(["generate", "Samples/signatures.csv", "--out", folder, "--template", "nope.xml"])
+        #expect(failed.status == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json")) == before)
+        // A run killed while it renders: the previous output stays whole and valid.
+        let big = TestSupport.temporaryFolder() + "/big.csv"
+        var text = try String(contentsOfFile: TestSupport.sampleCSV, encoding: .utf8)
+        let rows = text.split(separator: "\r\n").dropFirst()
+        for copy in 1...60 { text += rows.map { $0.replacingOccurrences(of: "@example.", with: "+\(copy)@example.") + "\r\n" }.joined() }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: big))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestSupport.executable)
+        process.arguments = ["generate", big, "--out", folder, "--quiet"]
+        process.currentDirectoryURL = URL(fileURLWithPath: TestSupport.root)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let parent = (folder as NSString).deletingLastPathComponent
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, !((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).contains(where: { $0.hasPrefix(".out.embassy-packets-") }) {
+            usleep(20_000)
+        }
+        usleep(300_000)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json")) == before)
+        #expect(try Self.cli(["verify", folder]).status == 0)
+        // A rerun succeeds and clears what the killed run left.
+        let rerun = try Self.cli(["generate", "Samples/signatures.csv", "--out", folder, "--quiet"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(!(try FileManager.default.contentsOfDirectory(atPath: parent)).contains { $0.hasPrefix(".out.embassy-packets-") })
+    }
+
+    @Test func exitStatusesAndProgress() throws {
+        let folder = TestSupport.temporaryFolder()
+        #expect(try Self.cli(["generate", "--no-such-option"]).status == 2)
+        #expect(try Self.cli(["generate", "Samples/signatures.csv", "--out", folder, "--shard", "5/4"]).status == 2)
+        let plain = try Self.cli(["generate", "Samples/signatures.csv", "--out", folder])
+        #expect(plain.status == 0)
+        #expect(plain.stderr.contains("embassy-packets: read 199 rows"))
+        #expect(plain.stderr.contains("embassy-packets: packet 1 of "))
+        let quiet = try Self.cli(["generate", "Samples/signatures.csv", "--out", folder, "--quiet"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty && quiet.stdout.isEmpty)
+        let json = try Self.cli(["generate", "Samples/signatures.csv", "--out", folder, "--json"])
+        #expect(json.status == 0)
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let totals = try #require(summary["totals"] as? [String: Int])
+        #expect(totals["rows"] == 199)
+        #expect((summary["files"] as? [String])?.contains("packets/US.pdf") == true)
+        #expect(!json.stderr.contains("packet 1 of"))
+        #expect(!json.stdout.contains("@example."))
+    }
+
+    @Test func shardsPartitionThePacketsAndMergeIntoTheWholeRun() throws {
+        let whole = TestSupport.temporaryFolder()
+        let full = try Generator.generate(Self.options([TestSupport.sampleCSV], into: whole)).manifest
+        var shards: [String] = []
+        var files: [String] = []
+        for index in 1...3 {
+            var options = Self.options([TestSupport.sampleCSV], into: TestSupport.temporaryFolder())
+            options.shard = (index, 3)
+            let manifest = try Generator.generate(options).manifest
+            files += manifest.packets.map(\.file)
+            shards.append(options.outputDirectory + "/manifest.json")
+            #expect(try Self.cli(["verify", options.outputDirectory]).status == 0)
+        }
+        #expect(files.sorted() == full.packets.map(\.file).sorted())
+        let (merged, delivered) = try ManifestMerge.merge(shards)
+        #expect(merged.packets.map(\.sha256) == full.packets.sorted { $0.file < $1.file }.map(\.sha256))
+        #expect(merged.totals == full.totals)
+        #expect(merged.delivered?.signers == full.delivered?.signers)
+        #expect(delivered.map(Generator.sha256Hex) == full.delivered?.sha256)
+        #expect(throws: PipelineError.self) { try ManifestMerge.merge(Array(shards.prefix(2))) }
+        // --only renders just the named embassies.
+        var only = Self.options([TestSupport.sampleCSV], into: TestSupport.temporaryFolder())
+        only.only = ["US", "KR"]
+        #expect(try Generator.generate(only).manifest.packets.map(\.embassy) == ["KR", "US"])
+        // The CLI merge writes the same manifest.
+        let out = TestSupport.temporaryFolder() + "/merged.json"
+        #expect(try Self.cli(["manifest", "merge"] + shards + ["--out", out]).status == 0)
+        #expect(try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: out))) == merged)
+    }
+
+    @Test func aSupplementCarriesOnlyNewSignersNumberedOn() throws {
+        let first = TestSupport.temporaryFolder() + "/first"
+        let initial = try Generator.generate(Self.options([TestSupport.sampleCSV], into: first)).manifest
+        let second = TestSupport.temporaryFolder() + "/second"
+        var options = Self.options([TestSupport.sampleCSV, TestSupport.sampleJSON], into: second)
+        options.since = first + "/manifest.json"
+        let manifest = try Generator.generate(options).manifest
+        #expect(manifest.supplement == 1)
+        #expect(manifest.since?.date == "2026-11-29")
+        #expect(manifest.totals.previouslyDelivered == initial.totals.routed)
+        // Only the JSON's new signers: 10 rows, of which 9 are routed (one is Czech, one Nigerian, ...).
+        let added = manifest.packets.reduce(0) { $0 + $1.signatures }
+        #expect(added == manifest.totals.routed - initial.totals.routed)
+        #expect(added > 0 && added <= 10)
+        // South Korea had 30 signers; the supplement's one Korean signer is number 31.
+        let kr = try #require(manifest.packets.first { $0.embassy == "KR" })
+        #expect(kr.signatures == 1)
+        let text = try TestSupport.pdfText(second + "/" + kr.file)
+        #expect(text.contains("Supplement 1 to the delivery of 2026-11-29"))
+        #expect(TestSupport.squeezed(text).contains("31한지민"))
+        #expect(manifest.numbering["KR"]?["KR"] == 31)
+        #expect(manifest.delivered?.signers == initial.delivered!.signers + added)
+        // Without the key, or with another, --since refuses.
+        options.signerKey = nil
+        #expect(throws: PipelineError.self) { try Generator.generate(options) }
+        options.signerKey = try SignerKey(bytes: Array("another key, also thirty-two b!".utf8))
+        #expect(throws: PipelineError.self) { try Generator.generate(options) }
+    }
+
+    @Test func theIndexListsEveryPacketAndChartsTheCountries() throws {
+        let folder = TestSupport.temporaryFolder()
+        let manifest = try Generator.generate(Self.options([TestSupport.sampleCSV, TestSupport.sampleJSON], into: folder)).manifest
+        let index = try #require(manifest.index)
+        #expect(try TestSupport.pdfInfo(folder + "/index.pdf")["Pages"] == String(index.pages ?? 0))
+        let text = TestSupport.squeezed(try TestSupport.pdfText(folder + "/index.pdf"))
+        for packet in manifest.packets {
+            #expect(text.contains(TestSupport.squeezed((packet.file as NSString).lastPathComponent)), "\(packet.file)")
+        }
+        #expect(text.contains(TestSupport.squeezed("Embassy of the People's Republic of China in the Republic of Korea")))
+        #expect(text.contains("Signaturesbycountry"))
+        #expect(text.contains("UnitedStates40"))
+    }
+
+    @Test func theExamplesAndGeneratedDocsAreCurrent() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let generated = try Self.cli(["--generate-completion-script", shell]).stdout
+            let shipped = try String(contentsOfFile: TestSupport.path("docs/completions/embassy-packets.\(shell)"), encoding: .utf8)
+            #expect(generated == shipped, "docs/completions/embassy-packets.\(shell) is stale: run Scripts/generate-docs.sh")
+        }
+        for name in ["generate", "validate", "verify", "embassies", "manifest.merge"] {
+            #expect(FileManager.default.fileExists(atPath: TestSupport.path("docs/man/embassy-packets.\(name).1")))
+        }
+        let check = try TestSupport.run("python3", ["-c", "import sys, yaml\nfor p in sys.argv[1:]: list(yaml.safe_load_all(open(p)))",
+                                                    TestSupport.path("Examples/github-actions.yml"), TestSupport.path("Examples/github-actions-sharded.yml"),
+                                                    TestSupport.path("Examples/gitlab-ci.yml")])
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+}

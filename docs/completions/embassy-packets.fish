@@ -1,0 +1,152 @@
+function __embassy-packets_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __embassy-packets_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __embassy-packets_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __embassy-packets_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __embassy-packets_parse_tokens -S
+    set -l unparsed_tokens (__embassy-packets_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'embassy-packets'
+        __embassy-packets_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'generate'
+            __embassy-packets_parse_subcommand -r 1 'column=+' 'encoding=' 'dedup=' 'embassies=' 'route=+' 'routes=' 'by=' 'strict' 'quiet' 'out=' 'date=' 'template=' 'language=' 'bilingual' 'columns=' 'paper=' 'max-pages=' 'force' 'json' 'only=' 'shard=' 'since=' 'key-file=' 'version' 'h/help'
+        case 'validate'
+            __embassy-packets_parse_subcommand -r 1 'column=+' 'encoding=' 'dedup=' 'embassies=' 'route=+' 'routes=' 'by=' 'strict' 'quiet' 'out=' 'version' 'h/help'
+        case 'embassies'
+            __embassy-packets_parse_subcommand 0 'embassies=' 'json' 'check' 'version' 'h/help'
+        case 'verify'
+            __embassy-packets_parse_subcommand 1 'version' 'h/help'
+        case 'manifest'
+            __embassy-packets_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'merge'
+                __embassy-packets_parse_subcommand -r 1 'out=' 'version' 'h/help'
+            end
+        case 'help'
+            __embassy-packets_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __embassy-packets_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __embassy-packets_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __embassy-packets_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __embassy-packets_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__embassy-packets_tokens -p)
+    if test -z "$(__embassy-packets_tokens -t)"
+        set -l index (count (__embassy-packets_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'embassy-packets' -f
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets" version' -l 'version' -d 'Show the version.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_positional "embassy-packets" -eq 1' -fa 'generate' -d 'Make one PDF packet per embassy and a manifest from signature files.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_positional "embassy-packets" -eq 1' -fa 'validate' -d 'Check signature files and print where every row would go, without rendering.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_positional "embassy-packets" -eq 1' -fa 'embassies' -d 'List or check the embassy directory.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_positional "embassy-packets" -eq 1' -fa 'verify' -d 'Check an output folder against its manifest.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_positional "embassy-packets" -eq 1' -fa 'manifest' -d 'Work with manifests.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_positional "embassy-packets" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate"' -l 'column' -d 'Map a column to a header the file uses, e.g. first=Vorname (columns: time, first, last, city, region, country, email, consent). Repeatable.' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" encoding' -l 'encoding' -d 'How to decode files without a byte-order mark: utf-8 or windows-1252.' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" dedup' -l 'dedup' -d 'How emails are compared: exact (trimmed, case ignored) or gmail (also Gmail\'s dots and +tags).' -rfka 'exact gmail'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" embassies' -l 'embassies' -d 'The embassy directory.' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate"' -l 'route' -d 'Send the signers of a country without an embassy of its own to an embassy\'s packet, e.g. TW=US. Repeatable.' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" routes' -l 'routes' -d 'A file of FROM=TO routes, one a line (# starts a comment).' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" by' -l 'by' -d 'One packet per embassy, or per consulate-general (signers routed by State or Province).' -rfka 'embassy consulate'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" strict' -l 'strict' -d 'Exit with status 1 when any row is rejected or unrouted (for CI).'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" quiet' -l 'quiet' -d 'Print nothing but errors.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" out' -l 'out' -d 'The output folder.' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" date' -l 'date' -d 'The date on the letters, YYYY-MM-DD (default: SOURCE_DATE_EPOCH\'s day, else today, UTC).' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" template' -l 'template' -d 'The letter template.' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" language' -l 'language' -d 'Print the letter in this language: the template\'s variant letter.LANG.xml (zh-Hans ships).' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" bilingual' -l 'bilingual' -d 'Print the English letter and then its translation (zh-Hans, or --language) in every packet.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" columns' -l 'columns' -d 'The table\'s columns, in order, from no, name, city, region, signed (the signing date).' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" paper' -l 'paper' -d 'Print every packet on this paper (a4 or letter) instead of the embassy country\'s own.' -rfka 'a4 letter'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" max-pages' -l 'max-pages' -d 'Split packets longer than this many pages into volumes (US-1-of-3.pdf, ...).' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" force' -l 'force' -d 'Replace DIR even when it is not empty and not an earlier output.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" json' -l 'json' -d 'Print the run\'s summary as JSON on stdout.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" only' -l 'only' -d 'Render only these embassies\' packets (country codes, comma-separated).' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" shard' -l 'shard' -d 'Render only shard K of N: every embassy falls in exactly one shard, the same in every run.' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" since' -l 'since' -d 'An earlier delivery\'s manifest: make supplementary packets of the signers it did not deliver.' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" key-file' -l 'key-file' -d 'The key for signers\' keyed hashes (default: the EMBASSY_PACKETS_KEY environment variable).' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" version' -l 'version' -d 'Show the version.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets validate"' -l 'column' -d 'Map a column to a header the file uses, e.g. first=Vorname (columns: time, first, last, city, region, country, email, consent). Repeatable.' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets validate" encoding' -l 'encoding' -d 'How to decode files without a byte-order mark: utf-8 or windows-1252.' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets validate" dedup' -l 'dedup' -d 'How emails are compared: exact (trimmed, case ignored) or gmail (also Gmail\'s dots and +tags).' -rfka 'exact gmail'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets validate" embassies' -l 'embassies' -d 'The embassy directory.' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets validate"' -l 'route' -d 'Send the signers of a country without an embassy of its own to an embassy\'s packet, e.g. TW=US. Repeatable.' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets validate" routes' -l 'routes' -d 'A file of FROM=TO routes, one a line (# starts a comment).' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets validate" by' -l 'by' -d 'One packet per embassy, or per consulate-general (signers routed by State or Province).' -rfka 'embassy consulate'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets validate" strict' -l 'strict' -d 'Exit with status 1 when any row is rejected or unrouted (for CI).'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets validate" quiet' -l 'quiet' -d 'Print nothing but errors.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets validate" out' -l 'out' -d 'Also write the reports into DIR/reports.' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets validate" version' -l 'version' -d 'Show the version.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets validate" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets embassies" embassies' -l 'embassies' -d 'The embassy directory.' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets embassies" json' -l 'json' -d 'Print the directory as JSON.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets embassies" check' -l 'check' -d 'Validate every file and print coverage and stale records.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets embassies" version' -l 'version' -d 'Show the version.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets embassies" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets verify" version' -l 'version' -d 'Show the version.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets verify" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets manifest" version' -l 'version' -d 'Show the version.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets manifest" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_positional "embassy-packets manifest" -eq 1' -fa 'merge' -d 'Combine the manifests of a sharded run (generate --shard K/N) into one.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets manifest merge" out' -l 'out' -d 'Write the merged manifest here instead of stdout.' -rfka ''
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets manifest merge" version' -l 'version' -d 'Show the version.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets manifest merge" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets help" version' -l 'version' -d 'Show the version.'

@@ -1,0 +1,218 @@
+#compdef embassy-packets
+
+__embassy-packets_complete() {
+    local -ar non_empty_completions=("${@:#(|:*)}")
+    local -ar empty_completions=("${(M)@:#(|:*)}")
+    _describe -V '' non_empty_completions -- empty_completions -P $'\'\''
+}
+
+__embassy-packets_custom_complete() {
+    local -a completions
+    completions=("${(@f)"$("${command_name}" "${@}" "${command_line[@]}")"}")
+    if [[ "${#completions[@]}" -gt 1 ]]; then
+        __embassy-packets_complete "${completions[@]:0:-1}"
+    fi
+}
+
+__embassy-packets_cursor_index_in_current_word() {
+    if [[ -z "${QIPREFIX}${IPREFIX}${PREFIX}" ]]; then
+        printf 0
+    else
+        printf %s "${#${(z)LBUFFER}[-1]}"
+    fi
+}
+
+_embassy-packets() {
+    emulate -RL zsh -G
+    setopt extendedglob nullglob numericglobsort
+    unsetopt aliases banghist
+
+    local -xr SAP_SHELL=zsh
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(builtin emulate zsh -c 'printf %s "${ZSH_VERSION}"')"
+    local -r SAP_SHELL_VERSION
+
+    local context state state_descr line
+    local -A opt_args
+
+    local -r command_name="${words[1]}"
+    local -ar command_line=("${words[@]}")
+    local -ir current_word_index="$((CURRENT - 1))"
+
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'generate:Make one PDF packet per embassy and a manifest from signature files.'
+            'validate:Check signature files and print where every row would go, without rendering.'
+            'embassies:List or check the embassy directory.'
+            'verify:Check an output folder against its manifest.'
+            'manifest:Work with manifests.'
+            'help:Show subcommand help information.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        generate|validate|embassies|verify|manifest|help)
+            "_embassy-packets_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_embassy-packets_generate() {
+    local -i ret=1
+    local -ar ___dedup=('exact' 'gmail')
+    local -ar ___by=('embassy' 'consulate')
+    local -ar ___paper=('a4' 'letter')
+    local -ar arg_specs=(
+        '*:inputs:'
+        '*--column[Map a column to a header the file uses, e.g. first=Vorname (columns\: time, first, last, city, region, country, email, consent). Repeatable.]:COLUMN=HEADER:'
+        '--encoding[How to decode files without a byte-order mark\: utf-8 or windows-1252.]:NAME:'
+        '--dedup[How emails are compared\: exact (trimmed, case ignored) or gmail (also Gmail'\''s dots and +tags).]:dedup:{__embassy-packets_complete "${___dedup[@]}"}'
+        '--embassies[The embassy directory.]:FOLDER:'
+        '*--route[Send the signers of a country without an embassy of its own to an embassy'\''s packet, e.g. TW=US. Repeatable.]:FROM=TO:'
+        '--routes[A file of FROM=TO routes, one a line (# starts a comment).]:FILE:'
+        '--by[One packet per embassy, or per consulate-general (signers routed by State or Province).]:by:{__embassy-packets_complete "${___by[@]}"}'
+        '--strict[Exit with status 1 when any row is rejected or unrouted (for CI).]'
+        '--quiet[Print nothing but errors.]'
+        '--out[The output folder.]:DIR:'
+        '--date[The date on the letters, YYYY-MM-DD (default\: SOURCE_DATE_EPOCH'\''s day, else today, UTC).]:YYYY-MM-DD:'
+        '--template[The letter template.]:FILE:'
+        '--language[Print the letter in this language\: the template'\''s variant letter.LANG.xml (zh-Hans ships).]:LANG:'
+        '--bilingual[Print the English letter and then its translation (zh-Hans, or --language) in every packet.]'
+        '--columns[The table'\''s columns, in order, from no, name, city, region, signed (the signing date).]:LIST:'
+        '--paper[Print every packet on this paper (a4 or letter) instead of the embassy country'\''s own.]:PAPER:{__embassy-packets_complete "${___paper[@]}"}'
+        '--max-pages[Split packets longer than this many pages into volumes (US-1-of-3.pdf, ...).]:max-pages:'
+        '--force[Replace DIR even when it is not empty and not an earlier output.]'
+        '--json[Print the run'\''s summary as JSON on stdout.]'
+        '--only[Render only these embassies'\'' packets (country codes, comma-separated).]:CC,CC:'
+        '--shard[Render only shard K of N\: every embassy falls in exactly one shard, the same in every run.]:K/N:'
+        '--since[An earlier delivery'\''s manifest\: make supplementary packets of the signers it did not deliver.]:MANIFEST:'
+        '--key-file[The key for signers'\'' keyed hashes (default\: the EMBASSY_PACKETS_KEY environment variable).]:FILE:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_embassy-packets_validate() {
+    local -i ret=1
+    local -ar ___dedup=('exact' 'gmail')
+    local -ar ___by=('embassy' 'consulate')
+    local -ar arg_specs=(
+        '*:inputs:'
+        '*--column[Map a column to a header the file uses, e.g. first=Vorname (columns\: time, first, last, city, region, country, email, consent). Repeatable.]:COLUMN=HEADER:'
+        '--encoding[How to decode files without a byte-order mark\: utf-8 or windows-1252.]:NAME:'
+        '--dedup[How emails are compared\: exact (trimmed, case ignored) or gmail (also Gmail'\''s dots and +tags).]:dedup:{__embassy-packets_complete "${___dedup[@]}"}'
+        '--embassies[The embassy directory.]:FOLDER:'
+        '*--route[Send the signers of a country without an embassy of its own to an embassy'\''s packet, e.g. TW=US. Repeatable.]:FROM=TO:'
+        '--routes[A file of FROM=TO routes, one a line (# starts a comment).]:FILE:'
+        '--by[One packet per embassy, or per consulate-general (signers routed by State or Province).]:by:{__embassy-packets_complete "${___by[@]}"}'
+        '--strict[Exit with status 1 when any row is rejected or unrouted (for CI).]'
+        '--quiet[Print nothing but errors.]'
+        '--out[Also write the reports into DIR/reports.]:DIR:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_embassy-packets_embassies() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--embassies[The embassy directory.]:FOLDER:'
+        '--json[Print the directory as JSON.]'
+        '--check[Validate every file and print coverage and stale records.]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_embassy-packets_verify() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':DIR:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_embassy-packets_manifest() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'merge:Combine the manifests of a sharded run (generate --shard K/N) into one.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        merge)
+            "_embassy-packets_manifest_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_embassy-packets_manifest_merge() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:MANIFEST:'
+        '--out[Write the merged manifest here instead of stdout.]:FILE:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_embassy-packets_help() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:subcommands:'
+        '--version[Show the version.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+if [[ "${funcstack[1]}" = _embassy-packets ]]; then
+    _embassy-packets "${@}"
+else
+    compdef _embassy-packets embassy-packets
+fi
