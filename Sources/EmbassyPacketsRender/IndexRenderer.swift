@@ -52,7 +52,7 @@ extension PacketRenderer {
     private func renderIndexLocked(_ index: PacketIndex, to path: String) throws -> Int {
         let geometry = PageGeometry(width: Paper.a4.size.width, height: Paper.a4.size.height)
         let padding = 3.0
-        let shares = [0.34, 0.14, 0.24, 0.1, 0.07, 0.11]
+        let shares = [0.33, 0.14, 0.22, 0.12, 0.07, 0.12]
         let widths = shares.map { $0 * geometry.textWidth }
         var xs: [Double] = []
         var x = geometry.left
