@@ -4,7 +4,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/syscall.h>
+#include <signal.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sys/prctl.h>
+#endif
 
 int ep_rename_exchange(const char *from, const char *to) {
 #if defined(__linux__) && defined(SYS_renameat2)
@@ -13,6 +17,18 @@ int ep_rename_exchange(const char *from, const char *to) {
     (void)from;
     (void)to;
     errno = ENOSYS;
+    return -1;
+#endif
+}
+
+int ep_die_with_parent(int parent) {
+#if defined(__linux__)
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) return -1;
+    /* The parent may have died before the request took effect. */
+    if (getppid() != parent) _exit(1);
+    return 0;
+#else
+    (void)parent;
     return -1;
 #endif
 }

@@ -63,6 +63,18 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The key for signers' keyed hashes (default: the EMBASSY_PACKETS_KEY environment variable).", valueName: "FILE"))
     var keyFile: String?
 
+    @Option(name: .long, help: "How many processes render packets at once (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(name: .long, help: .hidden)
+    var worker: String?
+
+    @Option(name: .long, help: .hidden)
+    var workerFolder: String?
+
+    @Option(name: .long, help: .hidden)
+    var workerResults: String?
+
     func validate() throws {
         if let date, LetterDate(iso: date) == nil {
             throw ValidationError("--date must be a calendar date written YYYY-MM-DD, not '\(date)'")
@@ -71,6 +83,7 @@ struct Generate: ParsableCommand {
         if let language, language.isEmpty || language.contains("/") { throw ValidationError("--language takes a language tag such as zh-Hans") }
         _ = try tableColumns()
         _ = try shardSpec()
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let only, only.split(separator: ",").contains(where: { $0.count != 2 }) {
             throw ValidationError("--only takes country codes separated by commas, e.g. US,KR")
         }
@@ -84,6 +97,12 @@ struct Generate: ParsableCommand {
             throw ValidationError("--shard takes K/N with 1 <= K <= N, e.g. 2/4, not '\(shard)'")
         }
         return (index, count)
+    }
+
+    /// This process's executable and arguments, for starting rendering workers.
+    static func ownCommandLine() -> [String]? {
+        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
+        return [executable] + CommandLine.arguments.dropFirst()
     }
 
     /// `Templates/letter.xml` in another language: `Templates/letter.zh-Hans.xml`.
@@ -125,6 +144,24 @@ struct Generate: ParsableCommand {
         options.shard = try shardSpec()
         options.since = since
         options.progress = progress
+        options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        options.workerCommand = Self.ownCommandLine()
+        if let worker, let workerFolder, let workerResults {
+            // A rendering worker started by another generate: render a share and stop.
+            let parts = worker.split(separator: "/").compactMap { Int32($0) }
+            guard parts.count == 3 else { throw ValidationError("--worker takes K/N/PARENT") }
+            var role = RenderWorkers.Role(index: Int(parts[0]), count: Int(parts[1]), folder: workerFolder, results: workerResults)
+            role.parent = parts[2]
+            options.worker = role
+            options.progress = nil
+            do {
+                options.signerKey = try SignerKey.load(file: keyFile, environment: ProcessInfo.processInfo.environment)
+                _ = try Generator.generate(options)
+            } catch {
+                throw Console.fail(error)
+            }
+            return
+        }
         let report: GenerateReport
         do {
             options.signerKey = try SignerKey.load(file: keyFile, environment: ProcessInfo.processInfo.environment)
@@ -183,6 +220,8 @@ struct Generate: ParsableCommand {
             var files: [String]
             var unverifiedAddresses: [String]
             var unknownGlyphs: Int
+            /// Seconds per stage.
+            var timings: [String: Double]
         }
         let manifest = report.manifest
         let summary = Summary(
@@ -190,7 +229,8 @@ struct Generate: ParsableCommand {
             pages: report.pages, signatures: manifest.packets.reduce(0) { $0 + $1.signatures }, totals: manifest.totals,
             rejected: manifest.rejected, unrouted: manifest.unrouted, files: manifest.packets.flatMap { $0.volumes.map(\.file) },
             unverifiedAddresses: manifest.packets.filter { !$0.addressVerified }.map(\.file),
-            unknownGlyphs: manifest.packets.reduce(0) { $0 + $1.unknownGlyphs })
+            unknownGlyphs: manifest.packets.reduce(0) { $0 + $1.unknownGlyphs },
+            timings: report.timings.mapValues { ($0 * 1000).rounded() / 1000 })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(summary)) ?? Data("{}".utf8), as: UTF8.self)

@@ -60,6 +60,12 @@ public struct GenerateOptions: Sendable {
     public var signerKey: SignerKey? = nil
     /// Told about progress (rows read, packets rendered).
     public var progress: (any ProgressSink)? = nil
+    /// How many processes render at once (see `RenderWorkers`); 1 renders in this process only.
+    public var jobs: Int = 1
+    /// The command line that runs this same generate again, for the worker processes.
+    public var workerCommand: [String]? = nil
+    /// Set in a worker process: render this share into the parent's staging folder and stop.
+    public var worker: RenderWorkers.Role? = nil
 
     /// Creates options.
     public init(
@@ -89,6 +95,9 @@ public struct GenerateReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Characters no font could draw, per packet code.
     public var unknownGlyphs: [String: Int]
+    /// Seconds per stage: intake (reading and parsing), validation (validating, deduplicating,
+    /// routing), layout (the renderer's measuring pass), pdf (drawing and writing), total.
+    public var timings: [String: Double] = [:]
 
     /// Total pages over all packets.
     public var pages: Int { manifest.packets.reduce(0) { $0 + $1.pages } }
@@ -101,6 +110,9 @@ public struct PreparedRun: Sendable {
     /// The letter templates (the letter, then translations); empty when only intake was asked for (`validate`).
     public var templates: [LetterTemplate]
     public var countries: CountryResolver
+    /// Seconds spent reading and parsing the inputs, and validating, deduplicating and routing.
+    public var intakeSeconds: Double = 0
+    public var sortSeconds: Double = 0
 }
 
 /// Runs the whole job: intake → validation → deduplication → routing → letters → PDFs → manifest.
@@ -112,6 +124,7 @@ public enum Generator {
         translationPaths: [String] = []
     ) throws -> PreparedRun {
         guard !inputs.isEmpty else { throw PipelineError(stage: .intake, message: "no input files given") }
+        let started = DispatchTime.now().uptimeNanoseconds
         let directory = try EmbassyDirectoryLoader.load(folder: embassiesFolder)
         let templates = try ((templatePath.map { [$0] } ?? []) + translationPaths).map { try TemplateLoader.load(path: $0) }
         let countries = CountryResolver(directory: directory)
@@ -129,76 +142,69 @@ public enum Generator {
             manifestInputs.append(Manifest.Input(path: path, sha256: sha256Hex(bytes), rows: result.records.count))
             if records.isEmpty { records = result.records } else { records += result.records }
         }
+        let read = DispatchTime.now().uptimeNanoseconds
         let sorted = SortedRows.sort(
             consume records, validator: Validator(countries: countries, dedup: intake.dedup), router: Router(directory: directory, countries: countries, options: intake.routing))
         let imbalances = sorted.totals.imbalances
         guard imbalances.isEmpty else {
             throw PipelineError(stage: .compose, message: "the rows do not add up: " + imbalances.joined(separator: "; "))
         }
-        return PreparedRun(inputs: manifestInputs, sorted: sorted, templates: templates, countries: countries)
+        let done = DispatchTime.now().uptimeNanoseconds
+        return PreparedRun(
+            inputs: manifestInputs, sorted: sorted, templates: templates, countries: countries,
+            intakeSeconds: Double(read - started) / 1e9, sortSeconds: Double(done - read) / 1e9)
     }
 
     /// Runs `generate`: everything is written into a staging folder beside the output and
     /// swapped into place at the end, the manifest last; a failure leaves the previous output.
     public static func generate(_ options: GenerateOptions) throws -> GenerateReport {
+        let generateStarted = DispatchTime.now().uptimeNanoseconds
         let previous = try options.since.map { try PreviousDelivery.load(manifestPath: $0, key: options.signerKey) }
+        if let worker = options.worker { return try renderShare(options, worker: worker, previous: previous) }
         let output = try OutputFolder(path: options.outputDirectory, force: options.force)
+        // Workers start at once, so that they read the inputs while this process does.
+        let packetsFolder = (output.staging as NSString).appendingPathComponent("packets")
+        let jobs = options.workerCommand == nil ? 1 : max(1, options.jobs)
+        var committed = false
+        defer { if !committed { output.abandon() } }
+        var children = try RenderWorkers.start(command: options.workerCommand ?? [], count: jobs, folder: packetsFolder)
+        defer { RenderWorkers.stop(children) }
         let run = try prepare(
             inputs: options.inputs, intake: options.intake, embassiesFolder: options.embassiesFolder, templatePath: options.templatePath,
             translationPaths: options.translationPaths)
         options.progress?.rowsRead(run.sorted.rows)
         try output.begin()
-        var committed = false
-        defer { if !committed { output.abandon() } }
 
-        let fillers = run.templates.map { LetterFiller(template: $0) }
-        let creator = "\(ToolInfo.name) \(ToolInfo.version)"
-        let supplement = previous.map { ($0.manifest.supplement ?? 0) + 1 }
-
-        // Which signers this delivery carries, and where each table's numbering starts.
-        var plans = run.sorted.plans
-        var previouslyDelivered = 0
-        if let previous, let key = options.signerKey {
-            plans = plans.compactMap { plan in
-                var plan = plan
-                plan.sections = plan.sections.compactMap { section in
-                    var section = section
-                    let before = section.signatures.count
-                    section.signatures = section.signatures.filter { !previous.delivered.contains(key.hash($0.emailKey)) }
-                    previouslyDelivered += before - section.signatures.count
-                    return section.signatures.isEmpty ? nil : section
-                }
-                return plan.sections.isEmpty ? nil : plan
-            }
-        }
-        let selected = plans.filter { plan in
-            (options.only?.contains(plan.code) ?? true) && (options.shard.map { shardIndex(of: plan.code, count: $0.count) == $0.index } ?? true)
-        }
+        let delivery = deliveryPlans(run, options: options, previous: previous)
+        let selected = delivery.plans
         var numbering = previous?.manifest.numbering ?? [:]
+        let previouslyDelivered = delivery.previouslyDelivered
+        let supplement = previous.map { ($0.manifest.supplement ?? 0) + 1 }
+        let creator = "\(ToolInfo.name) \(ToolInfo.version)"
 
-        let packetsFolder = (output.staging as NSString).appendingPathComponent("packets")
-        var index = 0
-        let results = try renderAll(selected) { plan, renderer in
-            index += 1
-            var letters = fillers.map { $0.fill(for: plan, date: options.date) }
-            let offsets = numbering[plan.fileStem] ?? [:]
-            if let supplement, let previous, !letters.isEmpty {
-                let count = Formatting.number(plan.signatureCount, language: "en")
-                letters[0].blocks.insert(LetterDocument.Block(kind: .note, runs: [LetterDocument.Run(
-                    "Supplement \(supplement) to the delivery of \(previous.manifest.date): the signatures of \(count) more people, numbered on from that delivery.")]), at: 0)
+        // This process renders its share; the workers render theirs at the same time.
+        let shares = RenderWorkers.split(selected, count: jobs)
+        let render = packetRenderer(run, options: options, previous: previous, numbering: numbering, folder: packetsFolder)
+        var rendered: [String: RenderResult] = [:]
+        var done = 0
+        try renderAll(shares[0].map { selected[$0] }) { plan, renderer in
+            let result = try render(plan, renderer)
+            done += 1
+            options.progress?.packetRendered(done, of: selected.count, name: plan.fileStem)
+            rendered[plan.fileStem] = result
+            return result
+        }
+        let fromWorkers = try RenderWorkers.finish(children)
+        children = []
+        for (stem, result) in fromWorkers.sorted(by: { $0.key < $1.key }) {
+            rendered[stem] = result
+            done += 1
+            options.progress?.packetRendered(done, of: selected.count, name: stem)
+        }
+        let results = try selected.map { plan -> RenderResult in
+            guard let result = rendered[plan.fileStem] else {
+                throw PipelineError(stage: .render, message: "no worker rendered \(plan.fileStem)")
             }
-            var document = plan.document(
-                letters: letters, creator: creator, creationDate: options.creationDate, columns: options.columns,
-                paper: options.paper, maxPages: options.maxPages)
-            for section in document.sections.indices {
-                document.sections[section].firstNumber = (offsets[document.sections[section].countryCode] ?? 0) + 1
-            }
-            if let supplement {
-                document.header = "\(document.header) — supplement \(supplement)"
-                document.metadata.title = "\(document.metadata.title) (supplement \(supplement))"
-            }
-            let result = try renderer.render(document, folder: packetsFolder, stem: plan.fileStem)
-            options.progress?.packetRendered(index, of: selected.count, name: plan.fileStem)
             return result
         }
 
@@ -258,7 +264,89 @@ public enum Generator {
         try writeManifest(manifest, to: (output.staging as NSString).appendingPathComponent("manifest.json"))
         try output.commit()
         committed = true
-        return GenerateReport(manifest: manifest, diagnostics: sorted.diagnostics, unknownGlyphs: unknownGlyphs)
+        var report = GenerateReport(manifest: manifest, diagnostics: sorted.diagnostics, unknownGlyphs: unknownGlyphs)
+        report.timings = [
+            "intake": run.intakeSeconds, "validation": run.sortSeconds,
+            "layout": results.reduce(0) { $0 + $1.layoutSeconds }, "pdf": results.reduce(0) { $0 + $1.drawSeconds },
+            "total": Double(DispatchTime.now().uptimeNanoseconds - generateStarted) / 1e9,
+        ]
+        return report
+    }
+
+    /// The packets this delivery carries: without the signers an earlier delivery (`--since`)
+    /// already delivered, and only the embassies `--only` and `--shard` select.
+    static func deliveryPlans(_ run: PreparedRun, options: GenerateOptions, previous: PreviousDelivery?) -> (plans: [PacketPlan], previouslyDelivered: Int) {
+        var plans = run.sorted.plans
+        var previouslyDelivered = 0
+        if let previous, let key = options.signerKey {
+            plans = plans.compactMap { plan in
+                var plan = plan
+                plan.sections = plan.sections.compactMap { section in
+                    var section = section
+                    let before = section.signatures.count
+                    section.signatures = section.signatures.filter { !previous.delivered.contains(key.hash($0.emailKey)) }
+                    previouslyDelivered += before - section.signatures.count
+                    return section.signatures.isEmpty ? nil : section
+                }
+                return plan.sections.isEmpty ? nil : plan
+            }
+        }
+        let selected = plans.filter { plan in
+            (options.only?.contains(plan.code) ?? true) && (options.shard.map { shardIndex(of: plan.code, count: $0.count) == $0.index } ?? true)
+        }
+        return (selected, previouslyDelivered)
+    }
+
+    /// How a packet is rendered: its letters filled, numbered on from earlier deliveries,
+    /// marked as a supplement where it is one. The same in the parent and in every worker.
+    static func packetRenderer(
+        _ run: PreparedRun, options: GenerateOptions, previous: PreviousDelivery?, numbering: [String: [String: Int]], folder: String
+    ) -> (PacketPlan, PacketRenderer) throws -> RenderResult {
+        let fillers = run.templates.map { LetterFiller(template: $0) }
+        let creator = "\(ToolInfo.name) \(ToolInfo.version)"
+        let supplement = previous.map { ($0.manifest.supplement ?? 0) + 1 }
+        return { plan, renderer in
+            var letters = fillers.map { $0.fill(for: plan, date: options.date) }
+            let offsets = numbering[plan.fileStem] ?? [:]
+            if let supplement, let previous, !letters.isEmpty {
+                let count = Formatting.number(plan.signatureCount, language: "en")
+                letters[0].blocks.insert(LetterDocument.Block(kind: .note, runs: [LetterDocument.Run(
+                    "Supplement \(supplement) to the delivery of \(previous.manifest.date): the signatures of \(count) more people, numbered on from that delivery.")]), at: 0)
+            }
+            var document = plan.document(
+                letters: letters, creator: creator, creationDate: options.creationDate, columns: options.columns,
+                paper: options.paper, maxPages: options.maxPages)
+            for section in document.sections.indices {
+                document.sections[section].firstNumber = (offsets[document.sections[section].countryCode] ?? 0) + 1
+            }
+            if let supplement {
+                document.header = "\(document.header) — supplement \(supplement)"
+                document.metadata.title = "\(document.metadata.title) (supplement \(supplement))"
+            }
+            return try renderer.render(document, folder: folder, stem: plan.fileStem)
+        }
+    }
+
+    /// A worker's whole job: the same intake and split as the parent, its share rendered.
+    static func renderShare(_ options: GenerateOptions, worker: RenderWorkers.Role, previous: PreviousDelivery?) throws -> GenerateReport {
+        RenderWorkers.bindToParent(worker)
+        let run = try prepare(
+            inputs: options.inputs, intake: options.intake, embassiesFolder: options.embassiesFolder, templatePath: options.templatePath,
+            translationPaths: options.translationPaths)
+        let selected = deliveryPlans(run, options: options, previous: previous).plans
+        let share = RenderWorkers.split(selected, count: worker.count)[worker.index - 1]
+        try FileManager.default.createDirectory(atPath: worker.folder, withIntermediateDirectories: true)
+        let render = packetRenderer(run, options: options, previous: previous, numbering: previous?.manifest.numbering ?? [:], folder: worker.folder)
+        var rendered: [RenderWorkers.Rendered] = []
+        try renderAll(share.map { selected[$0] }) { plan, renderer in
+            let result = try render(plan, renderer)
+            rendered.append(RenderWorkers.Rendered(stem: plan.fileStem, result: result))
+            return result
+        }
+        try RenderWorkers.report(rendered, to: worker.results)
+        return GenerateReport(manifest: Manifest(
+            generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version), date: options.date.description, inputs: [],
+            totals: run.sorted.totals, packets: [], unrouted: [:], rejected: [:]), diagnostics: [], unknownGlyphs: [:])
     }
 
     /// The shard (1-based) an embassy's packets belong to: a hash of its code, so that every

@@ -59,8 +59,9 @@ public struct OutputFolder {
             try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
             for entry in (try? fileManager.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(".\(name)\(Self.marker)") {
                 let pid = Int32(entry.dropFirst(".\(name)\(Self.marker)".count).prefix { $0.isNumber }) ?? 0
-                // Another run's staging folder is left alone while that run lives.
-                if pid > 0 && pid != getpid() && kill(pid, 0) == 0 { continue }
+                // This run's own staging folder (its workers may be writing into it) and another
+                // live run's are left alone.
+                if pid == getpid() || (pid > 0 && kill(pid, 0) == 0) { continue }
                 try? fileManager.removeItem(atPath: (parent as NSString).appendingPathComponent(entry))
             }
             try fileManager.createDirectory(atPath: (staging as NSString).appendingPathComponent("packets"), withIntermediateDirectories: true)

@@ -59,7 +59,9 @@ public enum Verification {
         var best: Int?
         var searchFrom = text.startIndex
         while let range = text.range(of: "/Type /Pages", range: searchFrom..<text.endIndex) {
-            let object = text[range.upperBound...].prefix(400)
+            // The rest of this object (its /Kids list can be long).
+            let end = text.range(of: "endobj", range: range.upperBound..<text.endIndex)?.lowerBound ?? text.endIndex
+            let object = text[range.upperBound..<end]
             if let countRange = object.range(of: "/Count ") {
                 let digits = object[countRange.upperBound...].prefix { $0.isNumber }
                 if let count = Int(digits) { best = max(best ?? 0, count) }

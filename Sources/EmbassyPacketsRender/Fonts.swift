@@ -6,7 +6,7 @@ import CPangoCairo
 /// Han characters take their regional forms.
 final class FontBook {
     enum Role: Hashable {
-        case body, bodyBold, noteItalic, cell, cellBold, heading, small, receiptTitle
+        case body, bodyBold, noteItalic, cell, cellSimple, cellBold, heading, small, receiptTitle
     }
 
     private struct Key: Hashable {
@@ -15,6 +15,15 @@ final class FontBook {
     }
 
     private var fonts: [Key: Font] = [:]
+    private var hyphenators: [String: Hyphenator?] = [:]
+
+    /// The hyphenation patterns for a language, loaded once per renderer.
+    func hyphenator(for language: String) -> Hyphenator? {
+        if let known = hyphenators[language] { return known }
+        let loaded = Hyphenator(language: language)
+        hyphenators[language] = loaded
+        return loaded
+    }
 
     /// The CJK family for a language: Japanese, Korean, Traditional Chinese (Taiwan, Hong
     /// Kong) or Simplified Chinese.
@@ -48,6 +57,7 @@ final class FontBook {
         case .bodyBold: font = Font(families: Self.families(serif: true, language: language), size: 10.5, bold: true)
         case .noteItalic: font = Font(families: Self.families(serif: true, language: language), size: 9, italic: true)
         case .cell: font = Font(families: Self.families(serif: false, language: language), size: 9)
+        case .cellSimple: font = Font(families: "Noto Sans", size: 9)
         case .cellBold: font = Font(families: Self.families(serif: false, language: language), size: 9, bold: true)
         case .heading: font = Font(families: Self.families(serif: false, language: language), size: 13, bold: true)
         case .small: font = Font(families: Self.families(serif: false, language: language), size: 8)

@@ -18,7 +18,7 @@ struct LetterLayout {
     var pieces: [Piece]
 
     init(letter: LetterDocument, context: TextContext, fonts: FontBook, width: Double) {
-        let hyphenator = Hyphenator(language: letter.language)
+        let hyphenator = fonts.hyphenator(for: letter.language)
         pieces = letter.blocks.map { block in
             let justified = block.kind == .paragraph || block.kind == .statement
             let role: FontBook.Role = block.kind == .subject ? .bodyBold : block.kind == .note ? .noteItalic : .body

@@ -10,6 +10,12 @@ public struct RenderResult: Sendable {
         /// The file's name inside the folder it was written to.
         public var file: String
         public var pages: Int
+
+        /// Creates a volume record.
+        public init(file: String, pages: Int) {
+            self.file = file
+            self.pages = pages
+        }
     }
 
     /// Pages over all volumes.
@@ -18,6 +24,18 @@ public struct RenderResult: Sendable {
     public var unknownGlyphs: Int
     /// One volume, or several when the packet is longer than its `maxPages`.
     public var volumes: [Volume]
+    /// Seconds spent laying out (the measuring pass) and drawing and writing the PDF.
+    public var layoutSeconds: Double = 0
+    public var drawSeconds: Double = 0
+
+    /// Creates a result (a worker process reports one).
+    public init(pages: Int, unknownGlyphs: Int, volumes: [Volume], layoutSeconds: Double = 0, drawSeconds: Double = 0) {
+        self.pages = pages
+        self.unknownGlyphs = unknownGlyphs
+        self.volumes = volumes
+        self.layoutSeconds = layoutSeconds
+        self.drawSeconds = drawSeconds
+    }
 }
 
 /// Typesets a `PacketDocument` with Pango and writes it as PDF with Cairo: the letter, the
@@ -52,6 +70,7 @@ public final class PacketRenderer {
     }
 
     private func renderLocked(_ document: PacketDocument, folder: String, stem: String) throws -> RenderResult {
+        let started = DispatchTime.now().uptimeNanoseconds
         let size = document.paper.size
         let geometry = PageGeometry(width: size.width, height: size.height)
         let letters = document.letters.map { LetterLayout(letter: $0, context: context, fonts: fonts, width: geometry.textWidth) }
@@ -76,6 +95,7 @@ public final class PacketRenderer {
             receipt = ReceiptLayout(receipt: spec, language: document.letters[0].language, context: context, fonts: fonts, geometry: geometry)
         }
         let pageCount = pages.pages.count
+        let measured = DispatchTime.now().uptimeNanoseconds
 
         // Drawing pass, volume by volume.
         let perVolume = max(1, document.maxPages)
@@ -129,7 +149,10 @@ public final class PacketRenderer {
             try pdf.finish()
             volumes.append(RenderResult.Volume(file: name, pages: last - first))
         }
-        return RenderResult(pages: pageCount, unknownGlyphs: unknown, volumes: volumes)
+        let finished = DispatchTime.now().uptimeNanoseconds
+        return RenderResult(
+            pages: pageCount, unknownGlyphs: unknown, volumes: volumes,
+            layoutSeconds: Double(measured - started) / 1e9, drawSeconds: Double(finished - measured) / 1e9)
     }
 
     /// The running header and the footer.

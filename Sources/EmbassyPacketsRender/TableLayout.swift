@@ -114,16 +114,55 @@ final class TableLayout {
         }
     }
 
-    private func layouts(for language: String?) -> [TextLayout] {
-        let key = language ?? ""
+    /// The reusable cell layouts for a language and a script class (`simple`: text that Noto
+    /// Sans alone sets — Latin, Greek, Cyrillic — gets a one-family font, which Pango resolves
+    /// much faster than the full list, with the same glyphs).
+    private func layouts(for language: String?, simple: Bool) -> [TextLayout] {
+        let key = (simple ? "s:" : "f:") + (language ?? "")
         if let existing = cells[key] { return existing }
-        let made = columns.enumerated().map { index, column in
-            let layout = TextLayout(context: context, font: fonts.font(.cell, language: language), width: columnWidth[index] - 2 * padding)
-            if column == .number || column == .signed { layout.setAlignment(PANGO_ALIGN_RIGHT) }
-            return layout
-        }
+        let made = columns.indices.map { makeCell($0, language: language, simple: simple) }
         cells[key] = made
         return made
+    }
+
+    private func makeCell(_ column: Int, language: String?, simple: Bool) -> TextLayout {
+        let font = simple ? fonts.font(.cellSimple) : fonts.font(.cell, language: language)
+        let layout = TextLayout(context: context, font: font, width: columnWidth[column] - 2 * padding)
+        if columns[column] == .number || columns[column] == .signed { layout.setAlignment(PANGO_ALIGN_RIGHT) }
+        return layout
+    }
+
+    /// Cities, regions and dates repeat across a packet: their laid-out cells are kept and
+    /// reused by both passes instead of being shaped again for every row.
+    private struct CacheKey: Hashable {
+        var column: Int
+        var language: String?
+        var text: String
+    }
+
+    private var cache: [CacheKey: TextLayout] = [:]
+    private static let cacheLimit = 8192
+
+    private func cachedCell(_ column: Int, text: String, language: String?) -> TextLayout {
+        let simple = Self.isSimple(text)
+        let key = CacheKey(column: column, language: simple ? nil : language, text: text)
+        if let layout = cache[key] { return layout }
+        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        let layout = makeCell(column, language: language, simple: simple)
+        layout.setText(text, language: simple ? nil : language)
+        cache[key] = layout
+        return layout
+    }
+
+    /// True when Noto Sans alone has every character: Latin (with Vietnamese), Greek, Cyrillic,
+    /// general punctuation.
+    static func isSimple(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x0530 || (0x1E00...0x1EFF).contains(value) || (0x2000...0x206F).contains(value) { continue }
+            return false
+        }
+        return true
     }
 
     /// Sets a row's cells; returns them with the row's common baseline and height.
@@ -132,9 +171,19 @@ final class TableLayout {
         // A section's language chooses Han glyphs; where it has none, kana or Hangul in the
         // name tells (a Japanese name in the United States' section).
         let language = section.language ?? Self.guessLanguage(signature.displayName)
-        let cells = layouts(for: language)
+        var cells: [TextLayout] = []
+        cells.reserveCapacity(columns.count)
         for (index, column) in columns.enumerated() {
-            cells[index].setText(column.value(signature, number: section.firstNumber + row), language: column == .number ? nil : language)
+            let text = column.value(signature, number: section.firstNumber + row)
+            switch column {
+            case .city, .region, .signed:
+                cells.append(cachedCell(index, text: text, language: language))
+            case .number, .name:
+                let simple = Self.isSimple(text)
+                let layout = layouts(for: language, simple: simple)[index]
+                layout.setText(text, language: simple ? nil : language)
+                cells.append(layout)
+            }
         }
         var baseline = 0.0
         for cell in cells { baseline = max(baseline, cell.baseline) }

@@ -173,13 +173,13 @@ _embassy-packets() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    generate|validate|embassies|verify|manifest|help)
+    generate|validate|embassies|verify|manifest|sample|help)
         # Offer subcommand argument completions
         "_embassy-packets_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'generate validate embassies verify manifest help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'generate validate embassies verify manifest sample help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,7 +188,7 @@ _embassy-packets_generate() {
     repeating_flags=()
     non_repeating_flags=(--strict --quiet --bilingual --force --json --version -h --help)
     repeating_options=(--column --route)
-    non_repeating_options=(--encoding --dedup --embassies --routes --by --out --date --template --language --columns --paper --max-pages --only --shard --since --key-file)
+    non_repeating_options=(--encoding --dedup --embassies --routes --by --out --date --template --language --columns --paper --max-pages --only --shard --since --key-file --jobs)
     __embassy-packets_offer_flags_options -1
 
     # Offer option value completions
@@ -248,6 +248,9 @@ _embassy-packets_generate() {
         return
         ;;
     '--key-file')
+        return
+        ;;
+    '--jobs')
         return
         ;;
     esac
@@ -346,6 +349,31 @@ _embassy-packets_manifest_merge() {
 
     # Offer option value completions
     case "${prev}" in
+    '--out')
+        return
+        ;;
+    esac
+}
+
+_embassy-packets_sample() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--count --seed --format --out)
+    __embassy-packets_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--count')
+        return
+        ;;
+    '--seed')
+        return
+        ;;
+    '--format')
+        __embassy-packets_add_completions -W 'csv'$'\n''json'
+        return
+        ;;
     '--out')
         return
         ;;

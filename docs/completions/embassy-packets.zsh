@@ -55,13 +55,14 @@ _embassy-packets() {
             'embassies:List or check the embassy directory.'
             'verify:Check an output folder against its manifest.'
             'manifest:Work with manifests.'
+            'sample:Write realistic, made-up signatures for trying the tool and for benchmarks.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        generate|validate|embassies|verify|manifest|help)
+        generate|validate|embassies|verify|manifest|sample|help)
             "_embassy-packets_${words[1]}" && ret=0
             ;;
         esac
@@ -101,6 +102,7 @@ _embassy-packets_generate() {
         '--shard[Render only shard K of N\: every embassy falls in exactly one shard, the same in every run.]:K/N:'
         '--since[An earlier delivery'\''s manifest\: make supplementary packets of the signers it did not deliver.]:MANIFEST:'
         '--key-file[The key for signers'\'' keyed hashes (default\: the EMBASSY_PACKETS_KEY environment variable).]:FILE:'
+        '--jobs[How many processes render packets at once (default\: the number of cores).]:jobs:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -192,6 +194,22 @@ _embassy-packets_manifest_merge() {
     local -ar arg_specs=(
         '*:MANIFEST:'
         '--out[Write the merged manifest here instead of stdout.]:FILE:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_embassy-packets_sample() {
+    local -i ret=1
+    local -ar ___format=('csv' 'json')
+    local -ar arg_specs=(
+        '--count[How many rows.]:count:'
+        '--seed[The seed\: the same seed gives the same rows.]:seed:'
+        '--format[csv (Google Forms) or json (an array of objects).]:format:{__embassy-packets_complete "${___format[@]}"}'
+        '--out[Write to FILE instead of stdout.]:FILE:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -6,4 +6,8 @@
 /// errno set (ENOSYS or EINVAL where the kernel or file system cannot).
 int ep_rename_exchange(const char *from, const char *to);
 
+/// Asks the kernel to kill this process when its parent dies (a rendering worker must not
+/// outlive the run that started it). Returns 0, or -1 where it cannot.
+int ep_die_with_parent(int parent);
+
 #endif

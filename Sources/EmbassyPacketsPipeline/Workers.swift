@@ -1,0 +1,151 @@
+import CSystemShim
+import EmbassyPacketsCore
+import EmbassyPacketsRender
+import Foundation
+
+/// Renders packets on several cores at once, in separate processes: Pango and Cairo must not
+/// render on two threads of one process (see `PacketRenderer`), but two processes are
+/// independent. Each worker is the same `generate` command run again with `--worker K/N`: it
+/// reads and sorts the same inputs (on its own core, while the others do the same), takes its
+/// share of the packets by the same deterministic split, renders them into the run's staging
+/// folder and reports what it made in a small JSON file.
+public enum RenderWorkers {
+    /// What a worker is told to do.
+    public struct Role: Sendable {
+        /// 1-based; the parent is 1 and renders its share itself.
+        public var index: Int
+        public var count: Int
+        /// Where its PDFs go (the run's staging `packets/`).
+        public var folder: String
+        /// Where it writes its results.
+        public var results: String
+        /// The process that started it (the worker dies with it).
+        public var parent: Int32 = 0
+
+        /// Creates a role.
+        public init(index: Int, count: Int, folder: String, results: String) {
+            self.index = index
+            self.count = count
+            self.folder = folder
+            self.results = results
+        }
+    }
+
+    /// A rendered packet, as a worker reports it.
+    struct Rendered: Codable {
+        var stem: String
+        var pages: Int
+        var unknownGlyphs: Int
+        var volumes: [Volume]
+        var layoutSeconds: Double
+        var drawSeconds: Double
+
+        struct Volume: Codable {
+            var file: String
+            var pages: Int
+        }
+
+        init(stem: String, result: RenderResult) {
+            self.stem = stem
+            pages = result.pages
+            unknownGlyphs = result.unknownGlyphs
+            volumes = result.volumes.map { Volume(file: $0.file, pages: $0.pages) }
+            layoutSeconds = result.layoutSeconds
+            drawSeconds = result.drawSeconds
+        }
+
+        var result: RenderResult {
+            RenderResult(
+                pages: pages, unknownGlyphs: unknownGlyphs, volumes: volumes.map { RenderResult.Volume(file: $0.file, pages: $0.pages) },
+                layoutSeconds: layoutSeconds, drawSeconds: drawSeconds)
+        }
+    }
+
+    /// Splits packets into `count` shares of about equal work (signatures), the largest first;
+    /// every process computes the same split from the same plans.
+    static func split(_ plans: [PacketPlan], count: Int) -> [[Int]] {
+        var shares = Array(repeating: [Int](), count: count)
+        var loads = Array(repeating: 0, count: count)
+        let order = plans.indices.sorted {
+            plans[$0].signatureCount != plans[$1].signatureCount ? plans[$0].signatureCount > plans[$1].signatureCount : plans[$0].fileStem < plans[$1].fileStem
+        }
+        for index in order {
+            let lightest = loads.indices.min { loads[$0] != loads[$1] ? loads[$0] < loads[$1] : $0 < $1 }!
+            shares[lightest].append(index)
+            // A packet's pages cost a little beyond its rows (the letter, the receipt).
+            loads[lightest] += plans[index].signatureCount + 60
+        }
+        return shares.map { $0.sorted() }
+    }
+
+    /// A running worker.
+    final class Child: @unchecked Sendable {
+        let process: Process
+        let role: Role
+        let log: String
+
+        init(process: Process, role: Role, log: String) {
+            self.process = process
+            self.role = role
+            self.log = log
+        }
+    }
+
+    /// Starts workers 2...count.
+    static func start(command: [String], count: Int, folder: String) throws -> [Child] {
+        guard count > 1, let executable = command.first else { return [] }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var children: [Child] = []
+        for index in 2...count {
+            let role = Role(index: index, count: count, folder: folder, results: folder + "/.worker-\(index).json")
+            let log = folder + "/.worker-\(index).log"
+            FileManager.default.createFile(atPath: log, contents: nil)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = Array(command.dropFirst()) + [
+                "--worker", "\(index)/\(count)/\(getpid())", "--worker-folder", folder, "--worker-results", role.results,
+            ]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle(forWritingAtPath: log)
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            children.append(Child(process: process, role: role, log: log))
+        }
+        return children
+    }
+
+    /// Waits for the workers and reads what they rendered, by packet file stem.
+    static func finish(_ children: [Child]) throws -> [String: RenderResult] {
+        var results: [String: RenderResult] = [:]
+        for child in children {
+            child.process.waitUntilExit()
+            defer { try? FileManager.default.removeItem(atPath: child.log) }
+            guard child.process.terminationReason == .exit, child.process.terminationStatus == 0,
+                let data = FileManager.default.contents(atPath: child.role.results),
+                let rendered = try? JSONDecoder().decode([Rendered].self, from: data)
+            else {
+                let log = (try? String(contentsOfFile: child.log, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                throw PipelineError(stage: .render, message: "rendering worker \(child.role.index) of \(child.role.count) failed\(log.isEmpty ? "" : ": " + log)")
+            }
+            try? FileManager.default.removeItem(atPath: child.role.results)
+            for item in rendered { results[item.stem] = item.result }
+        }
+        return results
+    }
+
+    /// Stops workers after a failure in the parent.
+    static func stop(_ children: [Child]) {
+        for child in children where child.process.isRunning { child.process.terminate() }
+        for child in children { child.process.waitUntilExit() }
+    }
+
+    /// Makes this worker process die with the run that started it.
+    static func bindToParent(_ role: Role) {
+        if role.parent > 0 { _ = ep_die_with_parent(role.parent) }
+    }
+
+    /// Writes a worker's results.
+    static func report(_ rendered: [Rendered], to path: String) throws {
+        try Generator.writeFile(Array(try JSONEncoder().encode(rendered)), to: path)
+    }
+}
