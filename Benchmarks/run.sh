@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Benchmarks embassy-packets against the Cairo + Pango floor (floor.c) on sampled signatures.
+# Not a test: it prints figures. Usage: Benchmarks/run.sh [SIZES...] (default 10000 100000 1000000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
+work=${BENCH_DIR:-/tmp/embassy-packets-bench}
+mkdir -p "$work"
+
+swift build -c release >/dev/null 2>&1 || swift build -c release
+tool=.build/release/embassy-packets
+cc -O2 Benchmarks/floor.c $(pkg-config --cflags --libs pangocairo) -o "$work/floor" 2>/dev/null
+
+# Peak RSS of every embassy-packets process (the run and its rendering workers), sampled.
+watch_rss() {
+  local out=$1
+  : > "$out"
+  while sleep 0.2; do ps -C embassy-packets -o pid=,rss= >> "$out" 2>/dev/null || true; done
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+printf '%-9s %9s %9s %10s %9s %8s %12s %12s | %7s %7s %7s %7s | %9s %7s\n' \
+  rows wall_s cpu_s rows/s pages pages/s rss_run_MiB rss_wkr_MiB intake valid layout pdf floor_s ratio
+for n in "${sizes[@]}"; do
+  sample="$work/sample-$n.csv"
+  [ -f "$sample" ] || "$tool" sample --count "$n" --seed 1 --out "$sample"
+  out="$work/out-$n"
+  watch_rss "$work/rss-$n.log" & watcher=$!
+  /usr/bin/time -f "%e %U %S" -o "$work/time-$n" "$tool" generate "$sample" --out "$out" --date 2026-11-29 --force --json \
+    > "$work/summary-$n.json" 2>/dev/null
+  kill $watcher 2>/dev/null; wait $watcher 2>/dev/null || true
+  read -r wall user sys < "$work/time-$n"
+  # The floor draws the same rows, grouped by country as the packets are.
+  python3 - "$sample" "$work/floor-$n.tsv" <<'PY'
+import csv, sys, json
+codes = {"United States": "US", "USA": "US", "South Korea": "KR", "대한민국": "KR", "Korea, Republic of": "KR", "Canada": "CA",
+         "United Kingdom": "GB", "UK": "GB", "England": "GB", "Japan": "JP", "日本": "JP", "Australia": "AU", "Germany": "DE",
+         "Deutschland": "DE", "France": "FR", "Russia": "RU", "Россия": "RU", "Vietnam": "VN", "Viet Nam": "VN", "Egypt": "EG",
+         "India": "IN", "Brazil": "BR", "Brasil": "BR", "Mexico": "MX", "México": "MX", "Philippines": "PH", "Israel": "IL",
+         "Thailand": "TH", "New Zealand": "NZ", "South Africa": "ZA", "Nigeria": "NG", "Greece": "GR"}
+groups = {}
+for row in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
+    code = codes.get(row["Country"])
+    if code:
+        groups.setdefault(code, []).append(f"{code}\t{row['First Name']} {row['Last Name']}\t{row['City']}\t{row['State or Province']}\n")
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for code in sorted(groups):
+        out.writelines(groups[code])
+PY
+  rm -rf "$work/floor-out-$n" && mkdir -p "$work/floor-out-$n"
+  floor=$("$work/floor" "$work/floor-$n.tsv" "$work/floor-out-$n")
+  floor_s=$(echo "$floor" | sed -n 's/.* pages, \([0-9.]*\) s.*/\1/p')
+  python3 - "$n" "$wall" "$user" "$sys" "$work/summary-$n.json" "$work/rss-$n.log" "$floor_s" <<'PY'
+import json, sys
+n, wall, user, system, summary, rss, floor = sys.argv[1:]
+n, wall, cpu, floor = int(n), float(wall), float(user) + float(sys.argv[4]), float(floor)
+s = json.load(open(summary))
+t = s["timings"]
+peaks = {}
+for line in open(rss):
+    parts = line.split()
+    if len(parts) == 2:
+        peaks[parts[0]] = max(peaks.get(parts[0], 0), int(parts[1]))
+values = sorted(peaks.values(), reverse=True) + [0, 0]
+print(f"{n:<9} {wall:9.2f} {cpu:9.2f} {n / wall:10.0f} {s['pages']:9} {s['pages'] / wall:8.0f} {values[0] / 1024:12.0f} {values[1] / 1024:12.0f} | "
+      f"{t['intake']:7.2f} {t['validation']:7.2f} {t['layout']:7.2f} {t['pdf']:7.2f} | {floor:9.2f} {wall / floor:7.2f}")
+PY
+done
+echo "stage columns: seconds of CPU summed over the rendering processes (layout and pdf) or in the run (intake, validation)"
+echo "ratio: embassy-packets' wall time divided by the single-threaded floor's"
