@@ -5,7 +5,7 @@
 # outline), and poppler-utils (the tests read the PDFs back). Needs a Swift 6 toolchain already on PATH.
 set -euo pipefail
 
-packages=(libcairo2-dev libpango1.0-dev libxml2-dev libhyphen-dev hyphen-en-us fonts-noto-core fonts-noto-cjk fonts-symbola poppler-utils pkg-config)
+packages=(libcairo2-dev libpango1.0-dev libxml2-dev libhyphen-dev hyphen-en-us fonts-noto-core fonts-noto-cjk fonts-symbola poppler-utils qpdf pkg-config)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

@@ -162,6 +162,15 @@ struct Generate: ParsableCommand {
             }
             return
         }
+        // Ctrl-C: stop between pages, leave the previous output as it was, exit 1.
+        signal(SIGINT) { _ in Cancellation.request() }
+        signal(SIGTERM) { _ in Cancellation.request() }
+        // A launcher may have started us with these signals blocked; a Ctrl-C must get through.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
         let report: GenerateReport
         do {
             options.signerKey = try SignerKey.load(file: keyFile, environment: ProcessInfo.processInfo.environment)

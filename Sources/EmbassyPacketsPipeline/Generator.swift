@@ -142,6 +142,9 @@ public enum Generator {
             manifestInputs.append(Manifest.Input(path: path, sha256: sha256Hex(bytes), rows: result.records.count))
             if records.isEmpty { records = result.records } else { records += result.records }
         }
+        guard !records.isEmpty else {
+            throw PipelineError(stage: .intake, message: "no signatures: \(inputs.count == 1 ? "the file has" : "the files have") a header but no rows", location: SourceLocation(file: inputs[0]))
+        }
         let read = DispatchTime.now().uptimeNanoseconds
         let sorted = SortedRows.sort(
             consume records, validator: Validator(countries: countries, dedup: intake.dedup), router: Router(directory: directory, countries: countries, options: intake.routing))
@@ -262,6 +265,7 @@ public enum Generator {
             throw PipelineError(stage: .output, message: "the manifest does not add up: " + imbalances.joined(separator: "; "))
         }
         try writeManifest(manifest, to: (output.staging as NSString).appendingPathComponent("manifest.json"))
+        try Cancellation.check()
         try output.commit()
         committed = true
         var report = GenerateReport(manifest: manifest, diagnostics: sorted.diagnostics, unknownGlyphs: unknownGlyphs)
@@ -417,9 +421,12 @@ public enum Generator {
     /// Renders the packets one after another with one renderer. Cairo 1.16 shares FreeType
     /// faces between threads without locking them everywhere (a crash in FT_Get_First_Char
     /// was seen with two packets rendering at once), so Pango and Cairo run on one thread.
-    static func renderAll(_ plans: [PacketPlan], render: (PacketPlan, PacketRenderer) throws -> RenderResult) rethrows -> [RenderResult] {
+    static func renderAll(_ plans: [PacketPlan], render: (PacketPlan, PacketRenderer) throws -> RenderResult) throws -> [RenderResult] {
         let renderer = PacketRenderer()
-        return try plans.map { try render($0, renderer) }
+        return try plans.map { plan in
+            try Cancellation.check()
+            return try render(plan, renderer)
+        }
     }
 
     /// Writes the manifest with sorted keys, so that equal runs give equal bytes.

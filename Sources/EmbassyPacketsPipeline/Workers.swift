@@ -118,7 +118,14 @@ public enum RenderWorkers {
     static func finish(_ children: [Child]) throws -> [String: RenderResult] {
         var results: [String: RenderResult] = [:]
         for child in children {
-            child.process.waitUntilExit()
+            // Wait, but stop everything when the run is interrupted.
+            while child.process.isRunning {
+                if Cancellation.isRequested {
+                    stop(children)
+                    try Cancellation.check()
+                }
+                usleep(20_000)
+            }
             defer { try? FileManager.default.removeItem(atPath: child.log) }
             guard child.process.terminationReason == .exit, child.process.terminationStatus == 0,
                 let data = FileManager.default.contents(atPath: child.role.results),

@@ -1,6 +1,49 @@
 import CCairo
 import EmbassyPacketsCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where Cairo's PDF bytes go: a file written with write(2), every error kept. (Cairo's own
+/// file output lets a failed write pass unreported — a full disk gave truncated PDFs and
+/// success — so the tool writes the bytes itself.)
+final class PDFFile {
+    let descriptor: Int32
+    private(set) var failure: Int32 = 0
+    private(set) var written = 0
+
+    init(path: String) throws {
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0 {
+            throw PipelineError(stage: .render, message: "cannot write the PDF: \(String(cString: strerror(errno)))", location: SourceLocation(file: path))
+        }
+    }
+
+    /// Writes all bytes or records why not.
+    func write(_ data: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        guard failure == 0 else { return false }
+        var offset = 0
+        while offset < length {
+            let count = Glibc.write(descriptor, data + offset, length - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                return false
+            }
+            offset += count
+        }
+        written += length
+        return true
+    }
+
+    /// Flushes and closes; the first error seen, or 0.
+    func close() -> Int32 {
+        if failure == 0 && fsync(descriptor) != 0 && errno != EINVAL { failure = errno }
+        if Glibc.close(descriptor) != 0 && failure == 0 { failure = errno }
+        return failure
+    }
+}
 
 /// A PDF file being written through Cairo: one surface and its drawing context.
 final class PDFDocument {
@@ -9,13 +52,20 @@ final class PDFDocument {
     let path: String
     let width: Double
     let height: Double
+    private let file: PDFFile
+    private var closed = false
 
     /// Creates the file at `path` with pages of the given size in points.
     init(path: String, width: Double, height: Double, metadata: PacketDocument.Metadata) throws {
         self.path = path
         self.width = width
         self.height = height
-        surface = cairo_pdf_surface_create(path, width, height)
+        file = try PDFFile(path: path)
+        let writer: cairo_write_func_t = { closure, data, length in
+            let file = Unmanaged<PDFFile>.fromOpaque(closure!).takeUnretainedValue()
+            return file.write(data!, Int(length)) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
+        }
+        surface = cairo_pdf_surface_create_for_stream(writer, Unmanaged.passUnretained(file).toOpaque(), width, height)
         cairo = cairo_create(surface)
         try check("create the PDF")
         set(CAIRO_PDF_METADATA_TITLE, metadata.title)
@@ -32,6 +82,7 @@ final class PDFDocument {
     deinit {
         cairo_destroy(cairo)
         cairo_surface_destroy(surface)
+        if !closed { _ = file.close() }
     }
 
     private func set(_ key: cairo_pdf_metadata_t, _ value: String) {
@@ -50,6 +101,14 @@ final class PDFDocument {
     /// Writes everything out; write errors (a full disk) surface here.
     func finish() throws {
         cairo_surface_finish(surface)
+        let failure = file.failure
+        closed = true
+        let closing = file.close()
+        if failure != 0 || closing != 0 {
+            throw PipelineError(
+                stage: .render, message: "cannot write the PDF: \(String(cString: strerror(failure != 0 ? failure : closing)))",
+                location: SourceLocation(file: path))
+        }
         try check("write the PDF")
     }
 

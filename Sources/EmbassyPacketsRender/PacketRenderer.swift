@@ -127,6 +127,7 @@ public final class PacketRenderer {
             let marginals = Marginals(renderer: self, document: document, geometry: geometry, pageCount: pageCount,
                                       volume: volumeCount > 1 ? (volume + 1, volumeCount) : nil)
             for pageIndex in first..<last {
+                if pageIndex % 32 == 0 { try Cancellation.check() }
                 marginals.draw(page: pageIndex + 1, on: canvas)
                 for placement in pages.pages[pageIndex] {
                     switch placement {

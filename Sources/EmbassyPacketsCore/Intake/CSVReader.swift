@@ -89,7 +89,10 @@ public struct CSVReader {
                     }
                     field = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
                 }
-                if let field {
+                if let field, field.utf8.contains(0) {
+                    fields.append("")
+                    problem = problem ?? "the row holds NUL bytes (field \(fields.count))"
+                } else if let field {
                     fields.append(field)
                 } else {
                     fields.append("")

@@ -40,7 +40,20 @@ public struct SignatureReader: Sendable {
     /// Throws a `PipelineError` when the file as a whole cannot be used: no header, missing
     /// required columns, or JSON whose top level is not a signature list.
     public func read(bytes original: [UInt8], path: String, firstOrder: Int) throws -> IntakeResult {
+        if original.isEmpty {
+            throw PipelineError(stage: .intake, message: "the file is empty: no header line", location: SourceLocation(file: path))
+        }
         let bytes = Self.utf8(original, encoding: encoding)
+        // A spreadsheet (.xlsx, .ods), an image or a zip is not a signature export: NUL bytes
+        // in its first line, or many in its first 4 KB (a stray one in a row only rejects that row).
+        let head = bytes.prefix(4096)
+        let headerLine = head.prefix { $0 != 0x0A && $0 != 0x0D }
+        if headerLine.contains(0) || head.reduce(0, { $0 + ($1 == 0 ? 1 : 0) }) * 100 > head.count {
+            throw PipelineError(
+                stage: .intake,
+                message: "the file is not text (it holds NUL bytes): export the signatures as CSV or JSON",
+                location: SourceLocation(file: path))
+        }
         return try bytes.withUnsafeBufferPointer { buffer in
             switch InputFormat.detect(path: path, bytes: buffer) {
             case .csv: return try readCSV(buffer, path: path, firstOrder: firstOrder)
@@ -92,13 +105,18 @@ public struct SignatureReader: Sendable {
                 return
             }
             let fields = record.fields
+            var problem = record.problem
+            if problem == nil && fields.count == headers!.count && zip(fields, headers!).allSatisfy({ TextNormalizer.clean($0) == $1 }) {
+                // The header again: files pasted one after another.
+                problem = "the row repeats the header line (were two exports pasted together?)"
+            }
             records.append(SignatureRecord(
                 location: SourceLocation(file: path, line: record.line), order: order,
                 timestamp: map.value(.time, in: fields), firstName: map.value(.first, in: fields),
                 lastName: map.value(.last, in: fields), city: map.value(.city, in: fields),
                 region: map.value(.region, in: fields), country: map.value(.country, in: fields),
                 email: map.value(.email, in: fields),
-                decodingProblem: record.problem))
+                decodingProblem: problem))
             order += 1
         }
         guard let headers else {

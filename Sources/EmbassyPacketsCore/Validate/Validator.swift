@@ -14,6 +14,11 @@ public struct Rejection: Sendable, Hashable {
 public struct Validator: Sendable {
     /// The longest name part accepted, in characters.
     public static let maximumNameLength = 200
+    /// The most Unicode scalars a name part may hold: a flood of combining marks is one
+    /// "character" but no name.
+    public static let maximumNameScalars = 1000
+    /// The longest any field may be, in bytes (a city, a region, an email).
+    public static let maximumFieldBytes = 4096
 
     public let countries: CountryResolver
     public let dedup: DedupMode
@@ -28,6 +33,15 @@ public struct Validator: Sendable {
     public func validate(_ record: SignatureRecord) -> Result<Signature, RejectionError> {
         if let problem = record.decodingProblem {
             return .failure(RejectionError(Rejection(id: "signature.unreadable", message: problem)))
+        }
+        for (name, value) in [("City", record.city), ("State or Province", record.region), ("Country", record.country), ("Email Address", record.email)]
+        where value.utf8.count > Self.maximumFieldBytes {
+            return .failure(RejectionError(Rejection(id: "signature.field-too-long", message: "the \(name) field is longer than \(Self.maximumFieldBytes) bytes")))
+        }
+        if record.firstName.unicodeScalars.count > Self.maximumNameScalars || record.lastName.unicodeScalars.count > Self.maximumNameScalars
+            || record.firstName.utf8.count > Self.maximumFieldBytes || record.lastName.utf8.count > Self.maximumFieldBytes
+        {
+            return .failure(RejectionError(Rejection(id: "signature.name-too-long", message: "a name is longer than \(Self.maximumNameLength) characters")))
         }
         let first = cleanedName(record.firstName)
         let last = cleanedName(record.lastName)
