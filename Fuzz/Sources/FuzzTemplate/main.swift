@@ -1,0 +1,35 @@
+import EmbassyPacketsXML
+import Foundation
+
+/// Any bytes, loaded as a letter template (the loader reads files: the input is written to one).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    guard let data else { return 0 }
+    let path = FuzzFiles.folder + "/letter.xml"
+    FileManager.default.createFile(atPath: path, contents: Data(bytes: data, count: size))
+    _ = try? TemplateLoader.load(path: path, schema: FuzzFiles.schema)
+    return 0
+}
+
+enum FuzzFiles {
+    static let folder: String = {
+        let folder = NSTemporaryDirectory() + "/embassy-packets-fuzz-template-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }()
+    /// The schema, from the repository (FUZZ_ROOT) or the current folder.
+    static let schema: String = (ProcessInfo.processInfo.environment["FUZZ_ROOT"] ?? ".") + "/Templates/letter.rng"
+}
+
+/// SwiftPM links an executable's entry as `FuzzTemplate_main`; it hands over to libFuzzer's driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+
+@_cdecl("FuzzTemplate_main")
+func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, fuzz)
+}
