@@ -10,7 +10,7 @@ let main = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingL
 func fuzzer(_ name: String) -> Target {
     .executableTarget(
         name: name,
-        dependencies: [.product(name: "EmbassyPackets", package: main)],
+        dependencies: ["FuzzSupport", .product(name: "EmbassyPackets", package: main)],
         swiftSettings: [.unsafeFlags(["-parse-as-library"])])
 }
 
@@ -18,5 +18,5 @@ let package = Package(
     name: "embassy-packets-fuzz",
     platforms: [.macOS(.v13)],
     dependencies: [.package(path: "..")],
-    targets: [fuzzer("FuzzCSV"), fuzzer("FuzzJSON"), fuzzer("FuzzTemplate"), fuzzer("FuzzDirectory")]
+    targets: [.target(name: "FuzzSupport"), fuzzer("FuzzCSV"), fuzzer("FuzzJSON"), fuzzer("FuzzTemplate"), fuzzer("FuzzDirectory")]
 )

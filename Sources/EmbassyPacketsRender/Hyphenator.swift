@@ -46,16 +46,19 @@ final class Hyphenator {
     }
 
     private func hyphenated(_ word: String) -> String {
-        let lower = Array(word.lowercased().utf8).map { CChar(bitPattern: $0) }
-        var hyphens = [CChar](repeating: 0, count: lower.count + 5)
+        // libhyphen reads the word as a C string too: it must end in NUL (AddressSanitizer
+        // caught strstr reading past an unterminated buffer).
+        let lower = Array(word.lowercased().utf8).map { CChar(bitPattern: $0) } + [0]
+        let length = lower.count - 1
+        var hyphens = [CChar](repeating: 0, count: length + 5)
         var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         var pos: UnsafeMutablePointer<Int32>?
         var cut: UnsafeMutablePointer<Int32>?
         let status = hnj_hyphen_hyphenate3(
-            UnsafeMutablePointer(dictionary), lower, Int32(lower.count), &hyphens, nil, &rep, &pos, &cut, 2, 3, 2, 3)
+            UnsafeMutablePointer(dictionary), lower, Int32(length), &hyphens, nil, &rep, &pos, &cut, 2, 3, 2, 3)
         defer {
             if let rep {
-                for index in 0..<lower.count { free(rep[index]) }
+                for index in 0..<length { free(rep[index]) }
                 free(rep)
             }
             free(pos)

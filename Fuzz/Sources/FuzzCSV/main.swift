@@ -1,3 +1,4 @@
+import FuzzSupport
 import EmbassyPacketsCore
 
 /// Any bytes, read as a signature CSV and validated: no crash, no hang, no runaway memory.
@@ -18,14 +19,7 @@ enum FuzzShared {
 }
 
 /// SwiftPM links an executable's entry as `FuzzCSV_main`; it hands over to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
-
 @_cdecl("FuzzCSV_main")
 func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments, fuzz)
+    runFuzzer(argc, argv, fuzz)
 }

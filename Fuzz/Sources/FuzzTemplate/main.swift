@@ -1,3 +1,4 @@
+import FuzzSupport
 import EmbassyPacketsXML
 import Foundation
 
@@ -22,14 +23,7 @@ enum FuzzFiles {
 }
 
 /// SwiftPM links an executable's entry as `FuzzTemplate_main`; it hands over to libFuzzer's driver.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
-
 @_cdecl("FuzzTemplate_main")
 func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return LLVMFuzzerRunDriver(&count, &arguments, fuzz)
+    runFuzzer(argc, argv, fuzz)
 }
