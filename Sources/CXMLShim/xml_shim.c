@@ -65,43 +65,10 @@ ep_xml_document *ep_xml_parse_file(const char *path, ep_xml_message_callback cal
     return result;
 }
 
-ep_xml_document *ep_xml_parse_memory(const char *bytes, int length, const char *name,
-                                     ep_xml_message_callback callback, void *context) {
-    ep_sink sink = {callback, context};
-    xmlSetGenericErrorFunc(NULL, ep_generic_error);
-    xmlSetStructuredErrorFunc(&sink, ep_structured_error);
-    xmlDocPtr doc = xmlReadMemory(bytes, length, name, NULL, ep_parse_options);
-    ep_xml_document *result = ep_finish_parse(doc, &sink);
-    xmlSetStructuredErrorFunc(NULL, NULL);
-    return result;
-}
-
 void ep_xml_document_free(ep_xml_document *document) {
     if (document == NULL) return;
     xmlFreeDoc(document->doc);
     free(document);
-}
-
-int ep_xml_validate_relaxng(ep_xml_document *document, const char *schema_path,
-                            ep_xml_message_callback callback, void *context) {
-    ep_sink sink = {callback, context};
-    xmlSetGenericErrorFunc(NULL, ep_generic_error);
-    xmlSetStructuredErrorFunc(&sink, ep_structured_error);
-    int result = -1;
-    xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewParserCtxt(schema_path);
-    xmlRelaxNGPtr schema = parser ? xmlRelaxNGParse(parser) : NULL;
-    if (schema != NULL) {
-        xmlRelaxNGValidCtxtPtr validator = xmlRelaxNGNewValidCtxt(schema);
-        if (validator != NULL) {
-            xmlRelaxNGSetValidStructuredErrors(validator, ep_structured_error, &sink);
-            result = xmlRelaxNGValidateDoc(validator, document->doc) == 0 ? 0 : 1;
-            xmlRelaxNGFreeValidCtxt(validator);
-        }
-        xmlRelaxNGFree(schema);
-    }
-    if (parser) xmlRelaxNGFreeParserCtxt(parser);
-    xmlSetStructuredErrorFunc(NULL, NULL);
-    return result;
 }
 
 struct ep_xml_schema {

@@ -48,7 +48,7 @@ public struct DirectoryCheck: Sendable {
         }
         // Cross-record rules (accreditation targets, district overlaps), as the loader checks them.
         if errors.isEmpty {
-            do { _ = try EmbassyDirectoryLoader.load(folder: folder) } catch let error as PipelineError {
+            do { _ = try EmbassyDirectoryLoader.consistent(entries) } catch let error as PipelineError {
                 errors.append(Diagnostic(.error, id: "directory.consistency", message: error.message, location: error.location))
             } catch {}
         }

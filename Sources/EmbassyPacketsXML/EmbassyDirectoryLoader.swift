@@ -28,6 +28,12 @@ public enum EmbassyDirectoryLoader {
             seen[entry.countryCode] = path
             entries.append(entry)
         }
+        return try consistent(entries)
+    }
+
+    /// The directory of loaded records, after the rules between records: every accredited
+    /// country points at an embassy, and no region is in two consulates' districts.
+    public static func consistent(_ entries: [Embassy]) throws -> EmbassyDirectory {
         let directory = EmbassyDirectory(entries: entries)
         for entry in entries {
             if entry.missionClass == .accredited {

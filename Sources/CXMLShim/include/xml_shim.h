@@ -32,10 +32,6 @@ enum ep_xml_node_kind {
 /// bombs). Returns NULL after reporting every error through the callback.
 ep_xml_document *ep_xml_parse_file(const char *path, ep_xml_message_callback callback, void *context);
 
-/// Parses bytes in memory, with the same rules as ep_xml_parse_file. `name` is used in messages.
-ep_xml_document *ep_xml_parse_memory(const char *bytes, int length, const char *name,
-                                     ep_xml_message_callback callback, void *context);
-
 void ep_xml_document_free(ep_xml_document *document);
 
 /// A compiled RELAX NG schema, reusable across documents. Free with ep_xml_schema_free.
@@ -49,11 +45,6 @@ void ep_xml_schema_free(ep_xml_schema *schema);
 /// violation reported through the callback), -1 on an internal failure.
 int ep_xml_schema_validate(const ep_xml_schema *schema, ep_xml_document *document,
                            ep_xml_message_callback callback, void *context);
-
-/// Validates the document against a RELAX NG schema file. Returns 0 when valid, 1 when
-/// invalid, -1 when the schema itself could not be read; messages go through the callback.
-int ep_xml_validate_relaxng(ep_xml_document *document, const char *schema_path,
-                            ep_xml_message_callback callback, void *context);
 
 const ep_xml_node *ep_xml_document_root(const ep_xml_document *document);
 const ep_xml_node *ep_xml_node_first_child(const ep_xml_node *node);

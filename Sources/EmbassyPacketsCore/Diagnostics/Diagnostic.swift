@@ -52,23 +52,6 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Collects diagnostics from the stages in the order they are found.
-public struct DiagnosticLog: Sendable {
-    public private(set) var items: [Diagnostic] = []
-
-    /// Creates an empty log.
-    public init() {}
-
-    /// Records a diagnostic.
-    public mutating func add(_ diagnostic: Diagnostic) { items.append(diagnostic) }
-
-    /// Records several diagnostics.
-    public mutating func add(contentsOf diagnostics: [Diagnostic]) { items.append(contentsOf: diagnostics) }
-
-    /// True when any error was recorded.
-    public var hasErrors: Bool { items.contains { $0.severity == .error } }
-}
-
 /// An unrecoverable problem, with the stage that failed.
 public struct PipelineError: Error, Sendable, CustomStringConvertible {
     /// The pipeline stage.
