@@ -111,10 +111,7 @@ struct BookkeepingTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json")) == before)
         // A run killed while it renders: the previous output stays whole and valid.
         let big = TestSupport.temporaryFolder() + "/big.csv"
-        var text = try String(contentsOfFile: TestSupport.sampleCSV, encoding: .utf8)
-        let rows = text.split(separator: "\r\n").dropFirst()
-        for copy in 1...60 { text += rows.map { $0.replacingOccurrences(of: "@example.", with: "+\(copy)@example.") + "\r\n" }.joined() }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: big))
+        #expect(try Self.cli(["sample", "--count", "60000", "--out", big]).status == 0)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestSupport.executable)
         process.arguments = ["generate", big, "--out", folder, "--quiet"]
