@@ -314,8 +314,9 @@ public enum Generator {
             let offsets = numbering[plan.fileStem] ?? [:]
             if let supplement, let previous, !letters.isEmpty {
                 let count = Formatting.number(plan.signatureCount, language: "en")
+                let people = plan.signatureCount == 1 ? "person" : "people"
                 letters[0].blocks.insert(LetterDocument.Block(kind: .note, runs: [LetterDocument.Run(
-                    "Supplement \(supplement) to the delivery of \(previous.manifest.date): the signatures of \(count) more people, numbered on from that delivery.")]), at: 0)
+                    "Supplement \(supplement) to the delivery of \(previous.manifest.date): the signatures of \(count) more \(people), numbered on from that delivery.")]), at: 0)
             }
             var document = plan.document(
                 letters: letters, creator: creator, creationDate: options.creationDate, columns: options.columns,
