@@ -93,8 +93,6 @@ public struct GenerateReport: Sendable {
     public var manifest: Manifest
     /// Every row that was not delivered, as a diagnostic (emails masked).
     public var diagnostics: [Diagnostic]
-    /// Characters no font could draw, per packet code.
-    public var unknownGlyphs: [String: Int]
     /// Seconds per stage: intake (reading and parsing), validation (validating, deduplicating,
     /// routing), layout (the renderer's measuring pass), pdf (drawing and writing), total.
     public var timings: [String: Double] = [:]
@@ -212,7 +210,6 @@ public enum Generator {
         }
 
         var packets: [Manifest.Packet] = []
-        var unknownGlyphs: [String: Int] = [:]
         for (plan, result) in zip(selected, results) {
             var volumes: [Manifest.Packet.Volume] = []
             for volume in result.volumes {
@@ -225,7 +222,6 @@ public enum Generator {
                 bytes: volumes.reduce(0) { $0 + $1.bytes }, pages: result.pages, signatures: plan.signatureCount,
                 countries: plan.countryCounts, consulate: plan.consulate == nil ? nil : plan.mission.slug,
                 addressVerified: plan.mission.addressVerified, unknownGlyphs: result.unknownGlyphs, volumes: volumes))
-            unknownGlyphs[plan.fileStem] = result.unknownGlyphs
             for (country, count) in plan.countryCounts { numbering[plan.fileStem, default: [:]][country, default: 0] += count }
         }
 
@@ -268,7 +264,7 @@ public enum Generator {
         try Cancellation.check()
         try output.commit()
         committed = true
-        var report = GenerateReport(manifest: manifest, diagnostics: sorted.diagnostics, unknownGlyphs: unknownGlyphs)
+        var report = GenerateReport(manifest: manifest, diagnostics: sorted.diagnostics)
         report.timings = [
             "intake": run.intakeSeconds, "validation": run.sortSeconds,
             "layout": results.reduce(0) { $0 + $1.layoutSeconds }, "pdf": results.reduce(0) { $0 + $1.drawSeconds },
@@ -351,7 +347,7 @@ public enum Generator {
         try RenderWorkers.report(rendered, to: worker.results)
         return GenerateReport(manifest: Manifest(
             generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version), date: options.date.description, inputs: [],
-            totals: run.sorted.totals, packets: [], unrouted: [:], rejected: [:]), diagnostics: [], unknownGlyphs: [:])
+            totals: run.sorted.totals, packets: [], unrouted: [:], rejected: [:]), diagnostics: [])
     }
 
     /// The shard (1-based) an embassy's packets belong to: a hash of its code, so that every
