@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        // Google Forms' .zip download and Microsoft Forms' .xlsx are zip archives.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // C libraries. Only CXMLShim's .c file ever includes <libxml/...>: Debian's libxml2
@@ -41,6 +43,7 @@ let package = Package(
             dependencies: [
                 "EmbassyPacketsCore", "EmbassyPacketsXML", "EmbassyPacketsRender", "CSystemShim",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // The command line: the only module that imports ArgumentParser and prints.
         .target(
