@@ -9,7 +9,7 @@ public struct EmbassyPacketsCommand: ParsableCommand {
         commandName: "embassy-packets",
         abstract: "Turns petition signature exports into one print-ready PDF packet per PRC embassy, with a manifest.",
         version: ToolInfo.version,
-        subcommands: [Generate.self, Validate.self, Embassies.self, Verify.self, ManifestCommand.self, Sample.self])
+        subcommands: [Generate.self, Validate.self, Contacts.self, Embassies.self, Verify.self, ManifestCommand.self, Sample.self])
 
     public init() {}
 

@@ -175,11 +175,15 @@ struct Generate: ParsableCommand {
         do {
             options.signerKey = try SignerKey.load(file: keyFile, environment: ProcessInfo.processInfo.environment)
             report = try Generator.generate(options)
+        } catch let error as UndeliveredError {
+            progress?.finish()
+            throw intake.fail(error, reportsFolder: nil)
         } catch {
             progress?.finish()
             throw Console.fail(error)
         }
         if json { print(Self.jsonSummary(report, output: out)) }
+        intake.printNotices(report.notices)
         intake.printDiagnostics(report.diagnostics, reportsFolder: "\(out)/reports")
         if !intake.quiet && !json {
             for packet in report.manifest.packets where !packet.addressVerified {

@@ -4,6 +4,7 @@ import EmbassyPacketsPipeline
 
 extension Column: ExpressibleByArgument {}
 extension DedupMode: ExpressibleByArgument {}
+extension DateOrder: ExpressibleByArgument {}
 
 /// What a packet goes through.
 enum PacketUnit: String, ExpressibleByArgument, CaseIterable {
@@ -22,11 +23,25 @@ struct IntakeArguments: ParsableArguments {
             valueName: "COLUMN=HEADER"))
     var column: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("How to decode files without a byte-order mark: utf-8 or windows-1252.", valueName: "NAME"))
-    var encoding: String = "utf-8"
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How to decode files that are not UTF-8 (default: detected, with a note): \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")).",
+            valueName: "NAME"))
+    var encoding: String?
 
-    @Option(name: .long, help: "How emails are compared: exact (trimmed, case ignored) or gmail (also Gmail's dots and +tags).")
+    @Option(
+        name: .long,
+        help: "How signers are counted once: exact (the email, trimmed, case ignored), gmail (also Gmail's dots and +tags), or name (no email: by name, city and country; weaker).")
     var dedup: DedupMode = .exact
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("How to read dates whose day and month are both 12 or less: dmy, mdy or ymd (default: decided from each file's dates, else its locale, with a warning).", valueName: "ORDER"))
+    var dateOrder: DateOrder?
+
+    @Flag(name: .long, help: "Go on (exit 0) when most rows fall to one reason or no signature is delivered.")
+    var allowMostlyUndelivered = false
 
     @Option(name: .long, help: ArgumentHelp("The embassy directory.", valueName: "FOLDER"))
     var embassies: String = "Embassies"
@@ -51,8 +66,8 @@ struct IntakeArguments: ParsableArguments {
     func validate() throws {
         _ = try columns()
         _ = try routeOverrides()
-        if TextEncoding(name: encoding) == nil {
-            throw ValidationError("--encoding must be utf-8 or windows-1252, not '\(encoding)'")
+        if let encoding, TextEncoding(name: encoding) == nil {
+            throw ValidationError("--encoding takes one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")), not '\(encoding)'")
         }
     }
 
@@ -96,8 +111,9 @@ struct IntakeArguments: ParsableArguments {
 
     var intakeOptions: IntakeOptions {
         IntakeOptions(
-            columns: (try? columns()) ?? [:], encoding: TextEncoding(name: encoding) ?? .utf8, dedup: dedup,
-            routing: RoutingOptions(overrides: (try? routeOverrides()) ?? [:], byConsulate: by == .consulate))
+            columns: (try? columns()) ?? [:], encoding: encoding.flatMap(TextEncoding.init(name:)), dedup: dedup,
+            routing: RoutingOptions(overrides: (try? routeOverrides()) ?? [:], byConsulate: by == .consulate),
+            dateOrder: dateOrder, allowMostlyUndelivered: allowMostlyUndelivered)
     }
 
     /// Prints the diagnostics of rows not delivered (at most `limit`, then a count).
@@ -109,6 +125,20 @@ struct IntakeArguments: ParsableArguments {
             let where_ = reportsFolder.map { " (all of them are in \($0))" } ?? ""
             Console.error("... and \(diagnostics.count - limit) more rows not delivered\(where_)")
         }
+    }
+
+    /// Prints what intake decided on its own (encodings, columns, date order, guessed countries).
+    func printNotices(_ notices: [Diagnostic]) {
+        guard !quiet else { return }
+        for notice in notices { Console.error(notice.description) }
+    }
+
+    /// Prints a refused run: the notices, the rows, and last the one line with cause and fix.
+    func fail(_ error: UndeliveredError, reportsFolder: String?) -> ExitCode {
+        printNotices(error.notices)
+        printDiagnostics(error.diagnostics, reportsFolder: reportsFolder)
+        Console.error(error.summary.description)
+        return ExitCode(1)
     }
 
     /// Under `--strict`, fails when any row was rejected or unrouted.

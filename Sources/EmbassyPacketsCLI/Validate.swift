@@ -26,8 +26,13 @@ struct Validate: ParsableCommand {
         } catch {
             throw Console.fail(error)
         }
+        intake.printNotices(run.notices)
         intake.printDiagnostics(run.sorted.diagnostics, reportsFolder: out.map { "\($0)/reports" })
         print(Self.reconciliation(run), terminator: "")
+        if !intake.allowMostlyUndelivered, let summary = run.sorted.undeliveredSummary() {
+            Console.error(summary.description)
+            throw ExitCode(1)
+        }
         try intake.enforceStrict(run.sorted.totals)
     }
 

@@ -14,18 +14,27 @@ public enum ToolInfo {
 public struct IntakeOptions: Sendable {
     /// Column overrides (`--column first=Vorname`).
     public var columns: [Column: String]
-    /// How files without a byte-order mark are decoded.
-    public var encoding: TextEncoding
+    /// How files that are not UTF-8 are decoded; nil detects the code page.
+    public var encoding: TextEncoding?
     public var dedup: DedupMode
     /// `--route` overrides and `--by consulate`.
     public var routing: RoutingOptions
+    /// `--date-order`: how ambiguous dates are read; nil decides from each file's values.
+    public var dateOrder: DateOrder?
+    /// `--allow-mostly-undelivered`: go on when most rows fall to one reason or nothing is delivered.
+    public var allowMostlyUndelivered: Bool
 
     /// Creates intake options.
-    public init(columns: [Column: String] = [:], encoding: TextEncoding = .utf8, dedup: DedupMode = .exact, routing: RoutingOptions = RoutingOptions()) {
+    public init(
+        columns: [Column: String] = [:], encoding: TextEncoding? = nil, dedup: DedupMode = .exact, routing: RoutingOptions = RoutingOptions(),
+        dateOrder: DateOrder? = nil, allowMostlyUndelivered: Bool = false
+    ) {
         self.columns = columns
         self.encoding = encoding
         self.dedup = dedup
         self.routing = routing
+        self.dateOrder = dateOrder
+        self.allowMostlyUndelivered = allowMostlyUndelivered
     }
 }
 
@@ -93,12 +102,22 @@ public struct GenerateReport: Sendable {
     public var manifest: Manifest
     /// Every row that was not delivered, as a diagnostic (emails masked).
     public var diagnostics: [Diagnostic]
+    /// What intake decided on its own or warns about (also in the manifest).
+    public var notices: [Diagnostic] = []
     /// Seconds per stage: intake (reading and parsing), validation (validating, deduplicating,
     /// routing), layout (the renderer's measuring pass), pdf (drawing and writing), total.
     public var timings: [String: Double] = [:]
 
     /// Total pages over all packets.
     public var pages: Int { manifest.packets.reduce(0) { $0 + $1.pages } }
+}
+
+/// A run refused because most rows fall to one reason, or nothing would be delivered: the
+/// likely cause with its fix, and every row's diagnostic, for the command line to print.
+public struct UndeliveredError: Error, Sendable {
+    public var summary: Diagnostic
+    public var notices: [Diagnostic]
+    public var diagnostics: [Diagnostic]
 }
 
 /// Everything intake, validation, deduplication and routing made of the inputs.
@@ -108,6 +127,8 @@ public struct PreparedRun: Sendable {
     /// The letter templates (the letter, then translations); empty when only intake was asked for (`validate`).
     public var templates: [LetterTemplate]
     public var countries: CountryResolver
+    /// What intake decided on its own or warns about, file by file, then over all rows.
+    public var notices: [Diagnostic] = []
     /// Seconds spent reading and parsing the inputs, and validating, deduplicating and routing.
     public var intakeSeconds: Double = 0
     public var sortSeconds: Double = 0
@@ -131,15 +152,9 @@ public enum Generator {
                 throw PipelineError(stage: .directory, message: "--route \(from)=\(to): the directory has no embassy in \(to)")
             }
         }
-        let reader = SignatureReader(overrides: intake.columns, encoding: intake.encoding)
-        var records: [SignatureRecord] = []
-        var manifestInputs: [Manifest.Input] = []
-        for path in inputs {
-            let bytes = try readFile(path)
-            let result = try reader.read(bytes: bytes, path: path, firstOrder: records.count)
-            manifestInputs.append(Manifest.Input(path: path, sha256: sha256Hex(bytes), rows: result.records.count))
-            if records.isEmpty { records = result.records } else { records += result.records }
-        }
+        let reader = SignatureReader(
+            overrides: intake.columns, encoding: intake.encoding, dateOrder: intake.dateOrder, emailRequired: intake.dedup != .name)
+        var (records, manifestInputs, notices) = try InputReader.read(inputs, reader: reader)
         guard !records.isEmpty else {
             throw PipelineError(stage: .intake, message: "no signatures: \(inputs.count == 1 ? "the file has" : "the files have") a header but no rows", location: SourceLocation(file: inputs[0]))
         }
@@ -150,9 +165,15 @@ public enum Generator {
         guard imbalances.isEmpty else {
             throw PipelineError(stage: .compose, message: "the rows do not add up: " + imbalances.joined(separator: "; "))
         }
+        notices += sorted.notices(countries: countries)
+        if intake.dedup == .name {
+            notices.append(Diagnostic(
+                .warning, id: "dedup.by-name",
+                message: "--dedup name: each signer is counted once by name, city and country, not by email; namesakes in one city count once, and one person who wrote their name two ways counts twice"))
+        }
         let done = DispatchTime.now().uptimeNanoseconds
         return PreparedRun(
-            inputs: manifestInputs, sorted: sorted, templates: templates, countries: countries,
+            inputs: manifestInputs, sorted: sorted, templates: templates, countries: countries, notices: notices,
             intakeSeconds: Double(read - started) / 1e9, sortSeconds: Double(done - read) / 1e9)
     }
 
@@ -174,6 +195,10 @@ public enum Generator {
             inputs: options.inputs, intake: options.intake, embassiesFolder: options.embassiesFolder, templatePath: options.templatePath,
             translationPaths: options.translationPaths)
         options.progress?.rowsRead(run.sorted.rows)
+        if !options.intake.allowMostlyUndelivered, let summary = run.sorted.undeliveredSummary() {
+            // Nothing is written: an earlier, sound output stays as it was.
+            throw UndeliveredError(summary: summary, notices: run.notices, diagnostics: run.sorted.diagnostics)
+        }
         try output.begin()
 
         let delivery = deliveryPlans(run, options: options, previous: previous)
@@ -254,7 +279,8 @@ public enum Generator {
             directory: try directoryFingerprint(options.embassiesFolder), options: manifestOptions(options), index: indexRecord,
             supplement: supplement,
             since: previous.map { Manifest.PreviousDelivery(date: $0.manifest.date, manifestSha256: $0.manifestSha256, supplement: $0.manifest.supplement) },
-            delivered: deliveredRecord, numbering: numbering)
+            delivered: deliveredRecord, numbering: numbering,
+            notices: run.notices.isEmpty ? nil : run.notices.map(Manifest.Notice.init))
         try Reports.write(sorted, to: (output.staging as NSString).appendingPathComponent("reports"))
         let imbalances = manifest.imbalances(complete: options.only == nil && options.shard == nil)
         guard imbalances.isEmpty else {
@@ -265,6 +291,7 @@ public enum Generator {
         try output.commit()
         committed = true
         var report = GenerateReport(manifest: manifest, diagnostics: sorted.diagnostics)
+        report.notices = run.notices
         report.timings = [
             "intake": run.intakeSeconds, "validation": run.sortSeconds,
             "layout": results.reduce(0) { $0 + $1.layoutSeconds }, "pdf": results.reduce(0) { $0 + $1.drawSeconds },
@@ -365,7 +392,7 @@ public enum Generator {
         Manifest.Options(
             by: options.intake.routing.byConsulate ? "consulate" : "embassy", columns: options.columns.map(\.rawValue),
             paper: options.paper?.rawValue, maxPages: options.maxPages, dedup: options.intake.dedup.rawValue,
-            encoding: options.intake.encoding.rawValue, routes: options.intake.routing.overrides,
+            encoding: options.intake.encoding?.rawValue ?? "auto", routes: options.intake.routing.overrides,
             letters: [options.templatePath] + options.translationPaths, only: options.only.map { $0.sorted() },
             shard: options.shard.map { "\($0.index)/\($0.count)" })
     }

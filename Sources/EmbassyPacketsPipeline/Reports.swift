@@ -28,7 +28,7 @@ public enum Reports {
         var csv = CSVWriter(header: rejectedHeader)
         for row in sorted.rejected {
             let record = row.record
-            csv.append([
+            csv.appendMasked([
                 row.location.file, String(row.location.line), row.reason.id, row.reason.message, record.timestamp,
                 record.firstName, record.lastName, record.city, record.region, record.country,
                 record.email.isEmpty ? "" : EmailMask.mask(record.email),
@@ -42,7 +42,7 @@ public enum Reports {
         var csv = CSVWriter(header: duplicatesHeader)
         for duplicate in sorted.duplicates {
             let signature = duplicate.signature
-            csv.append([
+            csv.appendMasked([
                 signature.location.file, String(signature.location.line), "signature.duplicate", duplicate.keptAt.description,
                 signature.firstName, signature.lastName, signature.city, signature.region, signature.countryCode,
                 EmailMask.mask(signature.emailKey),
@@ -56,7 +56,7 @@ public enum Reports {
         var csv = CSVWriter(header: unroutedHeader)
         for row in sorted.unrouted {
             let signature = row.signature
-            csv.append([
+            csv.appendMasked([
                 signature.location.file, String(signature.location.line), row.reason.id, row.reason.message,
                 signature.firstName, signature.lastName, signature.city, signature.region, signature.countryCode,
             ])
@@ -81,6 +81,12 @@ public struct CSVWriter {
     /// Appends one row.
     public mutating func append(_ fields: [String]) {
         text += fields.map { Self.field($0) }.joined(separator: ",") + "\r\n"
+    }
+
+    /// Appends one row of a report: anything shaped like an email address is masked first,
+    /// whichever column the signer typed it in.
+    public mutating func appendMasked(_ fields: [String]) {
+        append(fields.map(EmailShape.scrub))
     }
 
     /// One field, neutralised against formula injection and quoted when it must be.

@@ -1,6 +1,14 @@
 /// Numbers and dates written the way a letter in a given language writes them.
 public enum Formatting {
     /// Groups thousands: 1,234,567 in English, 1234567 in Chinese.
+    /// An instant as `YYYY-MM-DD HH:MM:SS` (UTC).
+    public static func isoInstant(_ seconds: Int64) -> String {
+        let day = LetterDate(secondsSince1970: seconds)
+        let rest = Int(((seconds % 86_400) + 86_400) % 86_400)
+        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        return "\(day) \(pad(rest / 3600)):\(pad(rest / 60 % 60)):\(pad(rest % 60))"
+    }
+
     public static func number(_ value: Int, language: String) -> String {
         if language.hasPrefix("zh") || language.hasPrefix("ja") { return String(value) }
         let digits = Array(String(abs(value)))

@@ -74,3 +74,72 @@ public struct SortedRows: Sendable {
         return items.sorted { ($0.location ?? SourceLocation(file: "")) < ($1.location ?? SourceLocation(file: "")) }
     }
 }
+
+extension SortedRows {
+    /// One warning per country spelling that was read as a close or ambiguous match
+    /// ("'Germnay' read as Germany (3 rows: a.csv:4, a.csv:9, ...)").
+    public func notices(countries: CountryResolver) -> [Diagnostic] {
+        var byText: [String: (code: String, locations: [SourceLocation])] = [:]
+        func note(_ signature: Signature) {
+            guard let typed = signature.countryNote else { return }
+            byText[typed, default: (signature.countryCode, [])].locations.append(signature.location)
+        }
+        for plan in plans { for section in plan.sections { section.signatures.forEach(note) } }
+        for row in unrouted { note(row.signature) }
+        for duplicate in duplicates { note(duplicate.signature) }
+        return byText.sorted { $0.value.locations.min()! < $1.value.locations.min()! }.map { typed, entry in
+            let locations = entry.locations.sorted()
+            let shown = locations.prefix(5).map(\.description).joined(separator: ", ") + (locations.count > 5 ? ", ..." : "")
+            let rows = locations.count == 1 ? "1 row" : "\(locations.count) rows"
+            let reading: String
+            switch countries.match(typed) {
+            case .ambiguous(_, let others):
+                reading = "'\(typed)' can mean \(([entry.code] + others).map { countries.name(of: $0) }.joined(separator: " or ")): read as \(countries.name(of: entry.code)) (\(entry.code))"
+            default:
+                reading = "'\(typed)' read as \(countries.name(of: entry.code)) (\(entry.code))"
+            }
+            return Diagnostic(
+                .warning, id: "signature.country-guessed",
+                message: "\(reading) in \(rows): \(shown); if that is wrong, correct the rows or add --route", location: locations[0])
+        }
+    }
+
+    /// When most rows fall to one reason (over half), or no signature is delivered from rows
+    /// that exist, the likely cause and its fix, as one error. Nil when the run looks sound.
+    public func undeliveredSummary() -> Diagnostic? {
+        guard rows > 0 else { return nil }
+        var buckets: [(id: String, count: Int)] = rejectedByReason.map { ($0.key, $0.value) }
+        buckets.append(("signature.duplicate", duplicates.count))
+        for (id, count) in Dictionary(unrouted.map { ($0.reason.id, 1) }, uniquingKeysWith: +) { buckets.append((id, count)) }
+        let delivered = plans.reduce(0) { $0 + $1.signatureCount }
+        guard let worst = buckets.max(by: { $0.count != $1.count ? $0.count < $1.count : $0.id > $1.id }) else { return nil }
+        let mostly = worst.count * 2 > rows
+        guard mostly || delivered == 0 else { return nil }
+        let share = "\(worst.count) of \(rows) rows"
+        let cause: String
+        switch worst.id {
+        case "signature.unknown-country", "signature.missing-country":
+            cause = "\(share) have no country the tool knows: is the Country column the right one? Map it with --column country=HEADER"
+        case "signature.invalid-email", "signature.missing-email":
+            cause = "\(share) have no usable email address: map the right column with --column email=HEADER, or for an export without emails use --dedup name"
+        case "signature.email-in-field":
+            cause = "\(share) have an email address in a printed field: the columns are probably mapped wrong; check them with --column"
+        case "signature.wrong-field-count", "signature.unclosed-quote":
+            cause = "\(share) do not have the header's number of fields: the separator or the quoting is wrong; open the file in a spreadsheet and save it again as CSV"
+        case "signature.unreadable":
+            cause = "\(share) could not be read: is the encoding right? Name it with --encoding"
+        case "signature.missing-name", "signature.missing-city":
+            cause = "\(share) have no name or city: are the columns mapped right? Check them with --column"
+        case "signature.duplicate":
+            cause = "\(share) are duplicates: was the same export given twice, or --dedup too coarse?"
+        case "route.no-directory-entry", "route.no-mission", "route.accredited", "route.no-relations", "route.special":
+            cause = "\(share) go to no embassy: send them to one with --route CC=XX"
+        default:
+            cause = "\(share) were not delivered (\(worst.id))"
+        }
+        let lead = delivered == 0 ? "no signature is delivered: " : "most rows are not delivered: "
+        return Diagnostic(
+            .error, id: "intake.mostly-undelivered",
+            message: lead + cause + " (pass --allow-mostly-undelivered to go on anyway)")
+    }
+}

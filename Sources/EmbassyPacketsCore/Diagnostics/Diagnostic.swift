@@ -42,11 +42,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         var text = ""
         if let location { text += "\(location): " }
-        text += "\(severity.rawValue): \(message) [\(id)]"
+        // Whatever a signer typed where, no address leaves in the clear.
+        text += "\(severity.rawValue): \(EmailShape.scrub(message)) [\(id)]"
         for note in notes {
             text += "\n"
             if let location = note.location { text += "\(location): " }
-            text += "note: \(note.message)"
+            text += "note: \(EmailShape.scrub(note.message))"
         }
         return text
     }
@@ -75,8 +76,8 @@ public struct PipelineError: Error, Sendable, CustomStringConvertible {
 
     /// One line: `file:line: error: message`.
     public var description: String {
-        if let location { return "\(location): error: \(message)" }
-        return "error: \(message)"
+        if let location { return "\(location): error: \(EmailShape.scrub(message))" }
+        return "error: \(EmailShape.scrub(message))"
     }
 }
 

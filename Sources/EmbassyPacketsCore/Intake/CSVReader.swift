@@ -8,6 +8,8 @@ public struct CSVReader {
         public var fields: [String]
         /// Why the record could not be read as written (invalid UTF-8, an unterminated quote).
         public var problem: String?
+        /// The problem's stable id.
+        public var problemID: String = "signature.unreadable"
     }
 
     private static let quote = UInt8(ascii: "\"")
@@ -29,6 +31,13 @@ public struct CSVReader {
     }
 
     /// Calls `body` for every non-blank record, the header included, in file order.
+    ///
+    /// A stray quote (`Anna,"Smith,Berlin,...`) opens a field that a spreadsheet never closes,
+    /// and every line after it would vanish into that one field. The reader treats a quoted
+    /// field as runaway when the record it belongs to spans several lines and either has
+    /// another number of fields than the header, or an embedded line holds as many separators
+    /// as a whole row: that record's first line is reported on its own (with the lines it
+    /// swallowed), and reading starts again on the next line, so the rows after it survive.
     public static func read(
         _ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8? = nil, body: (Record) throws -> Void
     ) rethrows {
@@ -38,12 +47,20 @@ public struct CSVReader {
         var line = 1
         var scratch: [UInt8] = []
         scratch.reserveCapacity(256)
+        // The header's number of fields, once read: what a whole row looks like.
+        var expected: Int?
 
         while position < count {
             let recordLine = line
+            let recordStart = position
             var fields: [String] = []
             var problem: String?
             var endOfRecord = false
+            // Where the record's first physical line ends (inside a quoted field), if it spans lines.
+            var firstBreak: Int?
+            // An embedded line that holds a whole row's separators.
+            var embeddedRow = false
+            var unclosed = false
             while !endOfRecord {
                 var field: String?
                 if position < count && bytes[position] == quote {
@@ -51,6 +68,7 @@ public struct CSVReader {
                     scratch.removeAll(keepingCapacity: true)
                     position += 1
                     var closed = false
+                    var separatorsOnLine = 0
                     while position < count {
                         let byte = bytes[position]
                         if byte == quote {
@@ -63,15 +81,28 @@ public struct CSVReader {
                             closed = true
                             break
                         }
+                        var lineBreak = false
                         if byte == lf {
-                            line += 1
+                            lineBreak = true
                         } else if byte == cr && !(position + 1 < count && bytes[position + 1] == lf) {
+                            lineBreak = true
+                        }
+                        if lineBreak {
                             line += 1
+                            if firstBreak == nil { firstBreak = position + 1 }
+                            if let expected, expected > 1, separatorsOnLine >= expected - 1 { embeddedRow = true }
+                            separatorsOnLine = 0
+                        } else if byte == separator {
+                            separatorsOnLine += 1
                         }
                         scratch.append(byte)
                         position += 1
                     }
-                    if !closed { problem = problem ?? "a quoted field is not closed before the end of the file" }
+                    if let expected, expected > 1, firstBreak != nil, separatorsOnLine >= expected - 1 { embeddedRow = true }
+                    if !closed {
+                        unclosed = true
+                        problem = problem ?? "a quoted field is not closed before the end of the file"
+                    }
                     // Text after the closing quote (`"a"b`) is kept, as spreadsheets do.
                     while position < count {
                         let byte = bytes[position]
@@ -110,9 +141,33 @@ public struct CSVReader {
                 }
                 endOfRecord = true
             }
+            if let expected, let firstBreak, embeddedRow || unclosed || fields.count != expected {
+                // A runaway quote: report its line alone and read the swallowed lines again.
+                let lastLine = line - 1
+                let swallowed = lastLine > recordLine + 1 ? "lines \(recordLine + 1)–\(lastLine)" : "line \(recordLine + 1)"
+                let firstLine = firstLineFields(bytes, from: recordStart, to: firstBreak, separator: separator)
+                try body(Record(
+                    line: recordLine, fields: firstLine,
+                    problem: "a stray quote (\") opens a field that is not closed on this line; it would have swallowed \(swallowed), which are read as rows of their own",
+                    problemID: "signature.unclosed-quote"))
+                position = firstBreak
+                line = recordLine + 1
+                continue
+            }
             // A blank line, or a row of empty cells as spreadsheets append, is no record.
             if problem == nil && fields.allSatisfy({ $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) { continue }
+            if expected == nil { expected = fields.count }
             try body(Record(line: recordLine, fields: fields, problem: problem))
+        }
+    }
+
+    /// The fields of one physical line read without quoting, for reporting a runaway row.
+    private static func firstLineFields(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, separator: UInt8) -> [String] {
+        var stop = end
+        while stop > start && (bytes[stop - 1] == lf || bytes[stop - 1] == cr) { stop -= 1 }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
+        return text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false).map {
+            String($0).replacingOccurrences(of: "\"", with: "")
         }
     }
 }

@@ -16,7 +16,7 @@ public enum Column: String, Sendable, CaseIterable, Hashable {
         }
     }
 
-    /// The columns a file must have.
+    /// The columns a file must have (the email only where it is the dedup key).
     public static let required: [Column] = [.first, .last, .city, .country, .email]
 
     /// The header a Google Forms export gives this column.
@@ -33,29 +33,8 @@ public enum Column: String, Sendable, CaseIterable, Hashable {
         }
     }
 
-    /// Header names (normalised with `Column.key`) that mean this column.
-    static let aliases: [Column: [String]] = [
-        .time: ["timestamp", "time", "date", "submittedat", "submitted", "submissiondate", "signedat", "signedon", "signed",
-                "signaturedate", "datesigned", "createdat", "created", "dateandtime", "datetime"],
-        .first: ["firstname", "first", "givenname", "given", "givennames", "forename", "forenames", "fname", "namefirst",
-                 "signerfirstname", "yourfirstname"],
-        .last: ["lastname", "last", "surname", "familyname", "family", "lname", "namelast", "signerlastname", "yourlastname"],
-        .city: ["city", "town", "cityortown", "towncity", "citytown", "locality", "yourcity", "signercity"],
-        .region: ["stateorprovince", "stateprovince", "provinceorstate", "state", "province", "region", "stateprovinceregion",
-                  "stateregion", "county", "prefecture", "territory", "stateorregion"],
-        .country: ["country", "countryname", "nation", "countryorregion", "countrycode", "countryregion", "yourcountry",
-                   "signercountry"],
-        .email: ["emailaddress", "email", "emailaddr", "mail", "e-mail", "youremail", "youremailaddress", "signeremail"],
-        .consent: ["howmayweuseyouremailaddress", "consent", "emailconsent", "optin", "emailoptin"],
-    ]
-
-    private static let byKey: [String: Column] = {
-        var map: [String: Column] = [:]
-        for (column, names) in aliases {
-            for name in names { map[key(name)] = column }
-        }
-        return map
-    }()
+    /// The column a header names, if any.
+    public static func matching(header: String) -> Column? { HeaderAliases.byKey[key(header)]?.column }
 
     /// A header reduced to its letters and digits, lowercased: "First_Name " → "firstname".
     public static func key(_ header: String) -> String {
@@ -63,15 +42,21 @@ public enum Column: String, Sendable, CaseIterable, Hashable {
             $0.properties.isAlphabetic || $0.properties.numericType != nil
         }))
     }
-
-    /// The column a header names, if any.
-    public static func matching(header: String) -> Column? { byKey[key(header)] }
 }
 
 /// Which position of a file's rows holds each column.
 public struct ColumnMap: Sendable {
     // Positions by `Column.allCases` order, -1 where absent: read for every field of every row.
     private var positions = [Int](repeating: -1, count: Column.allCases.count)
+    /// Another header that also names the email column (a platform's own "Email" beside the
+    /// form's question), tried when the chosen one holds no address at all; -1 when none.
+    public private(set) var alternateEmail = -1
+    /// The order of dates the timestamp header's language implies ("Zeitstempel" → dmy).
+    public private(set) var dateOrderHint: DateOrder?
+    /// The columns `--column` named whose header the file does not have.
+    public private(set) var unmatchedOverrides: [Column: String] = [:]
+    /// The headers the map was made from.
+    public let headers: [String]
 
     /// The position of each column the file has.
     public var index: [Column: Int] {
@@ -80,23 +65,70 @@ public struct ColumnMap: Sendable {
         return map
     }
 
-    /// Matches headers to columns; the first header that names a column wins.
-    /// `overrides` maps a column to a header the user named (`--column first=Vorname`).
+    /// Matches headers to columns. The timestamp is the best-ranked header (a submission time
+    /// before a start time); the email is a form question before a platform's metadata column;
+    /// any other column is the first header that names it. `overrides` maps a column to a header
+    /// the user named (`--column first=Vorname`).
     public init(headers: [String], overrides: [Column: String] = [:]) {
+        self.headers = headers
+        var timeRank = Int.max
+        var emails: [(position: Int, metadata: Bool)] = []
+        let metadataEnd = HeaderAliases.metadataPrefix(headers)
         for (position, header) in headers.enumerated() {
-            if let column = Column.matching(header: header), positions[column.ordinal] < 0 {
-                positions[column.ordinal] = position
+            guard let alias = HeaderAliases.byKey[Column.key(header)] else { continue }
+            switch alias.column {
+            case .time:
+                if alias.rank < timeRank {
+                    timeRank = alias.rank
+                    positions[Column.time.ordinal] = position
+                    dateOrderHint = alias.dateOrder
+                }
+            case .email:
+                emails.append((position, position < metadataEnd))
+            default:
+                if positions[alias.column.ordinal] < 0 { positions[alias.column.ordinal] = position }
             }
         }
+        // The consent question is long and worded in the form's language: any question about
+        // the email address that is not the email column itself.
+        if positions[Column.consent.ordinal] < 0 {
+            positions[Column.consent.ordinal] = headers.firstIndex(where: HeaderAliases.looksLikeConsent) ?? -1
+        }
+        let ordered = emails.filter { !$0.metadata } + emails.filter(\.metadata)
+        if let first = ordered.first { positions[Column.email.ordinal] = first.position }
+        if ordered.count > 1 { alternateEmail = ordered[1].position }
         for (column, header) in overrides {
             if let position = headers.firstIndex(where: { Column.key($0) == Column.key(header) }) {
                 positions[column.ordinal] = position
+                if column == .email { alternateEmail = -1 }
+                if column == .time { dateOrderHint = HeaderAliases.byKey[Column.key(header)]?.dateOrder }
+            } else {
+                unmatchedOverrides[column] = header
             }
         }
     }
 
+    /// The required columns that no header names; `emailRequired` is false with `--dedup name`.
+    public func missing(emailRequired: Bool = true) -> [Column] {
+        Column.required.filter { positions[$0.ordinal] < 0 && ($0 != .email || emailRequired) }
+    }
+
     /// The required columns that no header names.
-    public var missing: [Column] { Column.required.filter { positions[$0.ordinal] < 0 } }
+    public var missing: [Column] { missing() }
+
+    /// The header a column was read from.
+    public func header(of column: Column) -> String? {
+        let position = positions[column.ordinal]
+        return position >= 0 && position < headers.count ? headers[position] : nil
+    }
+
+    /// Reads the email from the alternate column from now on.
+    public mutating func switchToAlternateEmail() {
+        guard alternateEmail >= 0 else { return }
+        let previous = positions[Column.email.ordinal]
+        positions[Column.email.ordinal] = alternateEmail
+        alternateEmail = previous
+    }
 
     /// The value of a column in a row, or "" when the row is short or the column absent.
     @inline(__always)
@@ -104,5 +136,35 @@ public struct ColumnMap: Sendable {
         let position = positions[column.ordinal]
         guard position >= 0, position < fields.count else { return "" }
         return fields[position]
+    }
+
+    /// The alternate email column's value in a row, or "".
+    @inline(__always)
+    public func alternateEmail(in fields: [String]) -> String {
+        guard alternateEmail >= 0, alternateEmail < fields.count else { return "" }
+        return fields[alternateEmail]
+    }
+
+    /// For a missing column, the header in the file most like one of its names (among the
+    /// headers no column took), for the `--column` hint.
+    public func closestHeader(for column: Column) -> String? {
+        let taken = Set(positions.filter { $0 >= 0 })
+        let names = HeaderAliases.names(of: column).map(Column.key)
+        var best: (distance: Int, header: String)?
+        for (position, header) in headers.enumerated() where !taken.contains(position) && position != alternateEmail {
+            let key = Column.key(header)
+            guard !key.isEmpty else { continue }
+            var distance = Int.max
+            for name in names {
+                if key.contains(name) || name.contains(key) {
+                    distance = min(distance, abs(key.count - name.count) / 4)
+                } else {
+                    distance = min(distance, HeaderAliases.editDistance(key, name))
+                }
+            }
+            if best == nil || distance < best!.distance { best = (distance, header) }
+        }
+        guard let best, best.distance <= 6 else { return nil }
+        return best.header
     }
 }

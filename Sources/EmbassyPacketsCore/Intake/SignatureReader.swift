@@ -21,19 +21,30 @@ public struct IntakeResult: Sendable {
     public var records: [SignatureRecord]
     /// The headers the file had (CSV) or the keys of its first object (JSON).
     public var headers: [String]
+    /// What the reader decided on its own and the coordinator should know: the encoding it
+    /// detected, the email column it chose, the date order, damaged text.
+    public var notices: [Diagnostic] = []
+    /// The encoding the file was read in.
+    public var encoding: TextEncoding = .utf8
 }
 
 /// Turns the bytes of one signature file into records, each with its `file:line`.
 public struct SignatureReader: Sendable {
     /// Column overrides (`--column first=Vorname`).
     public var overrides: [Column: String]
-    /// How to decode files that carry no byte-order mark.
-    public var encoding: TextEncoding
+    /// How to decode files that carry no byte-order mark and are not UTF-8; nil detects it.
+    public var encoding: TextEncoding?
+    /// The date order the user chose (`--date-order`); nil decides it from each file's values.
+    public var dateOrder: DateOrder?
+    /// False with `--dedup name`: the email column may be absent.
+    public var emailRequired: Bool
 
     /// Creates a reader.
-    public init(overrides: [Column: String] = [:], encoding: TextEncoding = .utf8) {
+    public init(overrides: [Column: String] = [:], encoding: TextEncoding? = nil, dateOrder: DateOrder? = nil, emailRequired: Bool = true) {
         self.overrides = overrides
         self.encoding = encoding
+        self.dateOrder = dateOrder
+        self.emailRequired = emailRequired
     }
 
     /// Reads one file. `firstOrder` numbers its rows after those of earlier files.
@@ -43,7 +54,7 @@ public struct SignatureReader: Sendable {
         if original.isEmpty {
             throw PipelineError(stage: .intake, message: "the file is empty: no header line", location: SourceLocation(file: path))
         }
-        let bytes = Self.utf8(original, encoding: encoding)
+        let (bytes, used, detected) = Self.utf8(original, encoding: encoding)
         // A spreadsheet (.xlsx, .ods), an image or a zip is not a signature export: NUL bytes
         // in its first line, or many in its first 4 KB (a stray one in a row only rejects that row).
         let head = bytes.prefix(4096)
@@ -54,20 +65,37 @@ public struct SignatureReader: Sendable {
                 message: "the file is not text (it holds NUL bytes): export the signatures as CSV or JSON",
                 location: SourceLocation(file: path))
         }
-        return try bytes.withUnsafeBufferPointer { buffer in
+        var result = try bytes.withUnsafeBufferPointer { buffer in
             switch InputFormat.detect(path: path, bytes: buffer) {
             case .csv: return try readCSV(buffer, path: path, firstOrder: firstOrder)
             case .json, .jsonLines:
                 return try readJSON(buffer, path: path, firstOrder: firstOrder, lines: InputFormat.detect(path: path, bytes: buffer) == .jsonLines)
             }
         }
+        result.encoding = used
+        if detected {
+            result.notices.insert(Diagnostic(
+                .note, id: "intake.encoding-detected",
+                message: "the file is not UTF-8: read as \(used.rawValue) (\(used.script)); if names look wrong, name the encoding with --encoding, or export as \"CSV UTF-8\"",
+                location: SourceLocation(file: path)), at: 0)
+        }
+        return result
+    }
+
+    /// Reads rows that a container already split into fields (a spreadsheet's first sheet):
+    /// the first non-empty row is the header; `line` is the row number a coordinator sees.
+    public func read(rows: [(line: Int, fields: [String])], path: String, firstOrder: Int) throws -> IntakeResult {
+        var table = Table(reader: self, path: path, order: firstOrder)
+        for row in rows { try table.add(CSVReader.Record(line: row.line, fields: row.fields, problem: nil)) }
+        return try table.finish()
     }
 
     /// Converts UTF-16 with a byte-order mark to UTF-8, drops a UTF-8 byte-order mark, and
-    /// decodes Windows-1252 when asked to.
-    static func utf8(_ bytes: [UInt8], encoding: TextEncoding) -> [UInt8] {
+    /// decodes a code page when the bytes are not UTF-8 (the one named, else the one detected).
+    /// Returns the bytes, the encoding used, and whether it was detected rather than named.
+    static func utf8(_ bytes: [UInt8], encoding: TextEncoding?) -> ([UInt8], TextEncoding, Bool) {
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
-            return Array(bytes[3...])
+            return (Array(bytes[3...]), .utf8, false)
         }
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             let littleEndian = bytes[0] == 0xFF
@@ -79,62 +107,61 @@ public struct SignatureReader: Sendable {
                 units.append(littleEndian ? (b << 8 | a) : (a << 8 | b))
                 index += 2
             }
-            return Array(String(decoding: units, as: UTF16.self).utf8)
+            return (Array(String(decoding: units, as: UTF16.self).utf8), .utf8, false)
         }
-        if encoding == .windows1252 { return TextEncoding.decodeWindows1252(bytes) }
-        return bytes
+        if let encoding, encoding != .utf8 { return (encoding.decode(bytes), encoding, false) }
+        let (valid, invalid) = utf8Census(bytes)
+        // Mostly UTF-8 with a few bad bytes is UTF-8 with damaged rows (rejected one by one);
+        // a file whose non-ASCII bytes are mostly not UTF-8 is a code page.
+        if invalid == 0 || encoding == .utf8 || valid > invalid { return (bytes, .utf8, false) }
+        let detected = TextEncoding.detect(bytes)
+        return (detected.decode(bytes), detected, true)
+    }
+
+    /// Counts well-formed multi-byte UTF-8 sequences and bytes that are not part of one.
+    static func utf8Census(_ bytes: [UInt8]) -> (valid: Int, invalid: Int) {
+        var valid = 0, invalid = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 && byte <= 0xF4 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC2 && byte <= 0xDF ? 2 : 0
+            var ok = length > 0 && index + length <= count
+            if ok { for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { ok = false } }
+            if ok {
+                valid += 1
+                index += length
+            } else {
+                invalid += 1
+                index += 1
+            }
+        }
+        return (valid, invalid)
     }
 
     private func readCSV(_ buffer: UnsafeBufferPointer<UInt8>, path: String, firstOrder: Int) throws -> IntakeResult {
-        var headers: [String]?
-        var map = ColumnMap(headers: [])
-        var records: [SignatureRecord] = []
-        var order = firstOrder
-        try CSVReader.read(buffer) { record in
-            guard headers != nil else {
-                let names = record.fields.map { $0.trimmingSpaces() }
-                headers = names
-                map = ColumnMap(headers: names, overrides: overrides)
-                let missing = map.missing
-                if !missing.isEmpty {
-                    throw PipelineError(
-                        stage: .intake,
-                        message: Self.missingColumnsMessage(missing, found: names),
-                        location: SourceLocation(file: path, line: record.line))
-                }
-                return
-            }
-            let fields = record.fields
-            var problem = record.problem
-            if problem == nil && fields.count == headers!.count && zip(fields, headers!).allSatisfy({ TextNormalizer.clean($0) == $1 }) {
-                // The header again: files pasted one after another.
-                problem = "the row repeats the header line (were two exports pasted together?)"
-            }
-            records.append(SignatureRecord(
-                location: SourceLocation(file: path, line: record.line), order: order,
-                timestamp: map.value(.time, in: fields), firstName: map.value(.first, in: fields),
-                lastName: map.value(.last, in: fields), city: map.value(.city, in: fields),
-                region: map.value(.region, in: fields), country: map.value(.country, in: fields),
-                email: map.value(.email, in: fields),
-                decodingProblem: problem))
-            order += 1
-        }
-        guard let headers else {
-            throw PipelineError(stage: .intake, message: "the file is empty: no header line", location: SourceLocation(file: path))
-        }
-        return IntakeResult(records: records, headers: headers)
+        var table = Table(reader: self, path: path, order: firstOrder)
+        try CSVReader.read(buffer) { record in try table.add(record) }
+        return try table.finish()
     }
 
     private func readJSON(_ buffer: UnsafeBufferPointer<UInt8>, path: String, firstOrder: Int, lines: Bool) throws -> IntakeResult {
         var records: [SignatureRecord] = []
+        var alternates: [String] = []
         var order = firstOrder
         var keys: [String] = []
         var allKeys = Set<String>()
         var map = ColumnMap(headers: [])
+        var firstMap: ColumnMap?
         let body: (JSONReader.Element) throws -> Void = { element in
             let location = SourceLocation(file: path, line: element.line)
             guard let members = element.members else {
                 records.append(SignatureRecord(location: location, order: order, decodingProblem: element.problem ?? "the element is not an object"))
+                alternates.append("")
                 order += 1
                 return
             }
@@ -144,14 +171,11 @@ public struct SignatureReader: Sendable {
                 keys = objectKeys
                 allKeys.formUnion(objectKeys)
                 map = ColumnMap(headers: keys, overrides: overrides)
+                if firstMap == nil { firstMap = map }
             }
             let fields = keys.map { members[$0] ?? "" }
-            records.append(SignatureRecord(
-                location: location, order: order,
-                timestamp: map.value(.time, in: fields), firstName: map.value(.first, in: fields),
-                lastName: map.value(.last, in: fields), city: map.value(.city, in: fields),
-                region: map.value(.region, in: fields), country: map.value(.country, in: fields),
-                email: map.value(.email, in: fields)))
+            records.append(Self.record(fields, map: map, location: location, order: order))
+            alternates.append(map.alternateEmail(in: fields))
             order += 1
         }
         do {
@@ -165,19 +189,215 @@ public struct SignatureReader: Sendable {
         }
         // A column no object has at all means the file is not a signature export.
         let headers = allKeys.sorted()
-        let missing = ColumnMap(headers: headers, overrides: overrides).missing
+        let union = ColumnMap(headers: headers, overrides: overrides)
+        let missing = union.missing(emailRequired: emailRequired)
         if !missing.isEmpty && records.contains(where: { $0.decodingProblem == nil }) {
             throw PipelineError(
-                stage: .intake, message: Self.missingColumnsMessage(missing, found: headers),
+                stage: .intake, message: Self.missingColumnsMessage(missing, map: union, emailRequired: emailRequired),
                 location: SourceLocation(file: path, line: records[0].location.line))
         }
-        return IntakeResult(records: records, headers: headers)
+        var notices = Self.unmatchedOverrideNotices(union, path: path)
+        try Self.finish(&records, alternates: alternates, map: firstMap ?? union, path: path, dateOrder: dateOrder, notices: &notices)
+        return IntakeResult(records: records, headers: headers, notices: notices)
     }
 
-    static func missingColumnsMessage(_ missing: [Column], found: [String]) -> String {
+    /// A record from a row's fields.
+    @inline(__always)
+    static func record(_ fields: [String], map: ColumnMap, location: SourceLocation, order: Int) -> SignatureRecord {
+        SignatureRecord(
+            location: location, order: order,
+            timestamp: map.value(.time, in: fields), firstName: map.value(.first, in: fields),
+            lastName: map.value(.last, in: fields), city: map.value(.city, in: fields),
+            region: map.value(.region, in: fields), country: map.value(.country, in: fields),
+            email: map.value(.email, in: fields), consent: map.value(.consent, in: fields))
+    }
+
+    /// A table's rows as they arrive: the header first, then records checked for their shape.
+    struct Table {
+        let reader: SignatureReader
+        let path: String
+        var order: Int
+        var headers: [String]?
+        var map = ColumnMap(headers: [])
+        var records: [SignatureRecord] = []
+        var alternates: [String] = []
+
+        init(reader: SignatureReader, path: String, order: Int) {
+            self.reader = reader
+            self.path = path
+            self.order = order
+        }
+
+        mutating func add(_ record: CSVReader.Record) throws {
+            guard let headers else {
+                if record.fields.allSatisfy({ $0.trimmingSpaces().isEmpty }) { return }
+                let names = record.fields.map { $0.trimmingSpaces() }
+                self.headers = names
+                map = ColumnMap(headers: names, overrides: reader.overrides)
+                let missing = map.missing(emailRequired: reader.emailRequired)
+                if !missing.isEmpty {
+                    throw PipelineError(
+                        stage: .intake,
+                        message: SignatureReader.missingColumnsMessage(missing, map: map, emailRequired: reader.emailRequired),
+                        location: SourceLocation(file: path, line: record.line))
+                }
+                return
+            }
+            var fields = record.fields
+            var problem = record.problem
+            var problemID = record.problemID
+            if problem == nil && fields.count > headers.count && fields[headers.count...].allSatisfy({ $0.trimmingSpaces().isEmpty }) {
+                // Trailing empty cells past the header (a spreadsheet's used range) shift nothing.
+                fields.removeLast(fields.count - headers.count)
+            }
+            if problem == nil && fields.count != headers.count {
+                problem = "the row has \(fields.count) field\(fields.count == 1 ? "" : "s") where the header has \(headers.count): a cell was dropped or added (an unquoted separator?), so its values would be read into the wrong columns"
+                problemID = "signature.wrong-field-count"
+            }
+            if problem == nil && fields.count == headers.count && zip(fields, headers).allSatisfy({ TextNormalizer.clean($0) == $1 }) {
+                // The header again: files pasted one after another.
+                problem = "the row repeats the header line (were two exports pasted together?)"
+            }
+            var signature = SignatureReader.record(fields, map: map, location: SourceLocation(file: path, line: record.line), order: order)
+            if let problem {
+                signature.decodingProblem = problem
+                signature.problemID = problemID
+            }
+            records.append(signature)
+            alternates.append(map.alternateEmail(in: fields))
+            order += 1
+        }
+
+        mutating func finish() throws -> IntakeResult {
+            guard let headers else {
+                throw PipelineError(stage: .intake, message: "the file is empty: no header line", location: SourceLocation(file: path))
+            }
+            var notices = SignatureReader.unmatchedOverrideNotices(map, path: path)
+            try SignatureReader.finish(&records, alternates: alternates, map: map, path: path, dateOrder: reader.dateOrder, notices: &notices)
+            return IntakeResult(records: records, headers: headers, notices: notices)
+        }
+    }
+
+    /// What is decided for a whole file once all its rows are read: which email column holds
+    /// the addresses, the date order of the timestamp column, and text a spreadsheet damaged.
+    static func finish(
+        _ records: inout [SignatureRecord], alternates: [String], map: ColumnMap, path: String, dateOrder: DateOrder?,
+        notices: inout [Diagnostic]
+    ) throws {
+        let file = SourceLocation(file: path)
+        // The email column: a platform's "Email" holds "anonymous" on public forms.
+        if map.alternateEmail >= 0, let chosen = map.header(of: .email) {
+            let valid = records.contains { EmailCanonicalizer.canonical($0.email).map(EmailAddress.isValid) ?? false }
+            let alternateValid = alternates.contains { EmailCanonicalizer.canonical($0).map(EmailAddress.isValid) ?? false }
+            if !valid && alternateValid {
+                var switched = map
+                switched.switchToAlternateEmail()
+                for index in records.indices { records[index].email = alternates[index] }
+                notices.append(Diagnostic(
+                    .note, id: "intake.email-column",
+                    message: "the column '\(chosen)' holds no email address; the addresses are read from '\(switched.header(of: .email) ?? "")' instead",
+                    location: file))
+            }
+        }
+        // The timestamp column's date order, decided from all its values.
+        if map.header(of: .time) != nil {
+            var values: [String] = []
+            values.reserveCapacity(records.count)
+            for record in records where record.decodingProblem == nil && !record.timestamp.isEmpty { values.append(record.timestamp) }
+            let column = TimestampColumn.decide(values, hint: map.dateOrderHint, forced: dateOrder)
+            let header = map.header(of: .time) ?? "Timestamp"
+            switch column.evidence {
+            case .conflicting(let dmyAt, let mdyAt):
+                throw PipelineError(
+                    stage: .intake,
+                    message: "the '\(header)' column mixes day-first dates ('\(values[dmyAt])') and month-first dates ('\(values[mdyAt])'): were exports from two locales pasted together? Read them as separate files, or choose with --date-order dmy|mdy|ymd",
+                    location: file)
+            case .hinted:
+                notices.append(Diagnostic(
+                    .warning, id: "intake.ambiguous-date-order",
+                    message: "no date in the '\(header)' column has a day over 12, so day-first and month-first read alike: read as \(column.order.rawValue) (what '\(header)' implies); if that is wrong, pass --date-order \(column.order == .dmy ? "mdy" : "dmy")",
+                    location: file))
+            default:
+                break
+            }
+            var unreadable: [Int] = []
+            for index in records.indices where records[index].decodingProblem == nil && !records[index].timestamp.isEmpty {
+                records[index].submittedAt = column.parse(records[index].timestamp)
+                if records[index].submittedAt == nil { unreadable.append(records[index].location.line) }
+            }
+            if !unreadable.isEmpty {
+                notices.append(Diagnostic(
+                    .warning, id: "intake.unreadable-timestamp",
+                    message: "\(unreadable.count) timestamp\(unreadable.count == 1 ? "" : "s") in '\(header)' could not be read (\(Self.lines(unreadable))): those rows print no signing date and count in file order among duplicates",
+                    location: file))
+            }
+        }
+        // Letters a spreadsheet could not save became "?" (or U+FFFD): the row is kept.
+        var damaged: [Int] = []
+        for record in records where record.decodingProblem == nil {
+            if isDamaged(record.firstName) || isDamaged(record.lastName) || isDamaged(record.city) || isDamaged(record.region) {
+                damaged.append(record.location.line)
+            }
+        }
+        if !damaged.isEmpty {
+            notices.append(Diagnostic(
+                .warning, id: "intake.damaged-text",
+                message: "\(damaged.count) row\(damaged.count == 1 ? "" : "s") hold '?' where a spreadsheet replaced letters it could not save (\(Self.lines(damaged))): they are printed as they are; export the responses again as \"CSV UTF-8\" to keep every letter",
+                location: file))
+        }
+    }
+
+    /// True when text holds U+FFFD, or a "?" touching a letter ("?ukasz", "Nguy?n").
+    static func isDamaged(_ text: String) -> Bool {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == 0xEF }) else { return false }
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if scalar.value == 0xFFFD { return true }
+            guard scalar == "?" else { continue }
+            let before = index > 0 && scalars[index - 1].properties.isAlphabetic
+            let after = index + 1 < scalars.count && scalars[index + 1].properties.isAlphabetic
+            if after || (before && index + 1 < scalars.count && scalars[index + 1] != " ") { return true }
+        }
+        return false
+    }
+
+    /// "lines 4, 9 and 17", at most 10 of them.
+    static func lines(_ lines: [Int]) -> String {
+        let shown = lines.prefix(10).map(String.init)
+        let list = shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: ", ") + " and " + shown.last!
+        return (lines.count == 1 ? "line " : "lines ") + list + (lines.count > 10 ? " and \(lines.count - 10) more" : "")
+    }
+
+    /// A warning for each `--column` whose header the file does not have.
+    static func unmatchedOverrideNotices(_ map: ColumnMap, path: String) -> [Diagnostic] {
+        map.unmatchedOverrides.sorted { $0.key.ordinal < $1.key.ordinal }.map { column, header in
+            Diagnostic(
+                .warning, id: "intake.unknown-column-override",
+                message: "--column \(column.rawValue)=\(header): the file has no header '\(header)'; the headers are \(map.headers.map { "'\($0)'" }.joined(separator: ", "))",
+                location: SourceLocation(file: path))
+        }
+    }
+
+    /// Names the missing columns, the closest header for each, and the flag that maps it.
+    static func missingColumnsMessage(_ missing: [Column], map: ColumnMap, emailRequired: Bool = true) -> String {
         let names = missing.map { "'\($0.formHeader)'" }.joined(separator: ", ")
+        let found = map.headers
         let foundList = found.isEmpty ? "none" : found.map { "'\($0)'" }.joined(separator: ", ")
-        return "missing required column\(missing.count == 1 ? "" : "s") \(names); the headers found are \(foundList)"
+        var message = "missing required column\(missing.count == 1 ? "" : "s") \(names); the headers found are \(foundList)"
+        var flags: [String] = []
+        for column in missing {
+            if let header = map.closestHeader(for: column) { flags.append("--column \(column.rawValue)=\(shellQuoted(header))") }
+        }
+        if !flags.isEmpty { message += "; if the closest header is the right one, add: " + flags.joined(separator: " ") }
+        if missing.contains(.email) && emailRequired {
+            message += "; an export with no email addresses at all can be read with --dedup name (each signer counted once by name, city and country)"
+        }
+        return message
+    }
+
+    /// A header as a shell word.
+    static func shellQuoted(_ text: String) -> String {
+        let plain = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "_-./".unicodeScalars.contains($0) }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
-

@@ -36,6 +36,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// The last number printed in each packet's table for each country, over all deliveries so
     /// far: supplements number on from here.
     public var numbering: [String: [String: Int]]
+    /// What intake decided on its own and warned about (emails masked): absent when nothing.
+    public var notices: [Notice]?
 
     /// A file and its fingerprint.
     public struct FileRecord: Codable, Sendable, Equatable {
@@ -146,12 +148,41 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var sha256: String
         /// Data rows read (the header and blank lines not counted).
         public var rows: Int
+        /// The encoding the file was read in (`utf-8`, `windows-1252`, ...).
+        public var encoding: String?
+        /// For a zip archive: the members read, in order (a workbook's first sheet is `xlsx`).
+        public var members: [String]?
 
         /// Creates an input record.
-        public init(path: String, sha256: String, rows: Int) {
+        public init(path: String, sha256: String, rows: Int, encoding: String? = nil, members: [String]? = nil) {
             self.path = path
             self.sha256 = sha256
             self.rows = rows
+            self.encoding = encoding
+            self.members = members
+        }
+    }
+
+    /// Something the run decided on its own that the coordinator should know (a detected
+    /// encoding, the email column chosen, an ambiguous date order, weaker deduplication).
+    public struct Notice: Codable, Sendable, Equatable {
+        public var severity: String
+        public var id: String
+        public var message: String
+        /// `file[:line]`, where there is one.
+        public var location: String?
+
+        /// Creates a notice.
+        public init(severity: String, id: String, message: String, location: String?) {
+            self.severity = severity
+            self.id = id
+            self.message = message
+            self.location = location
+        }
+
+        /// A diagnostic as a notice.
+        public init(_ diagnostic: Diagnostic) {
+            self.init(severity: diagnostic.severity.rawValue, id: diagnostic.id, message: EmailShape.scrub(diagnostic.message), location: diagnostic.location?.description)
         }
     }
 
@@ -270,7 +301,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         generator: Generator, date: String, inputs: [Input], totals: Totals, packets: [Packet],
         unrouted: [String: Int], rejected: [String: Int], regionUnmatched: [String: Int]? = nil,
         templates: [FileRecord] = [], directory: DirectoryRecord? = nil, options: Options? = nil, index: FileRecord? = nil,
-        supplement: Int? = nil, since: PreviousDelivery? = nil, delivered: DeliveredList? = nil, numbering: [String: [String: Int]] = [:]
+        supplement: Int? = nil, since: PreviousDelivery? = nil, delivered: DeliveredList? = nil, numbering: [String: [String: Int]] = [:],
+        notices: [Notice]? = nil
     ) {
         self.regionUnmatched = regionUnmatched
         self.templates = templates
@@ -281,6 +313,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         self.since = since
         self.delivered = delivered
         self.numbering = numbering
+        self.notices = notices
         self.schema = Self.currentSchema
         self.generator = generator
         self.date = date

@@ -13,6 +13,9 @@ public struct Signature: Sendable {
     public var countryCode: String
     /// The normalised email: the deduplication key. Never printed.
     public var emailKey: String
+    /// What the signer typed in the Country field when it was read as a close or ambiguous
+    /// match ("Germnay", "Congo"), for one warning per spelling.
+    public var countryNote: String?
 
     /// Creates a signature.
     public init(

@@ -1,5 +1,5 @@
 /// One row as read from an input file, before validation: every value is the raw text. The
-/// consent answer is not kept: nothing the tool makes uses it.
+/// consent answer is kept only for `contacts`: no packet, report or manifest prints it.
 public struct SignatureRecord: Sendable {
     /// Where the row starts.
     public var location: SourceLocation
@@ -12,14 +12,23 @@ public struct SignatureRecord: Sendable {
     public var region: String
     public var country: String
     public var email: String
-    /// Set when the row could not be decoded (invalid UTF-8, a malformed JSON element).
+    /// The answer to "How may we use your email address?".
+    public var consent: String = ""
+    /// The signing instant (seconds since 1970, UTC), read from `timestamp` in the date order
+    /// decided for the whole column; nil when the row has no readable timestamp.
+    public var submittedAt: Int64?
+    /// Set when the row could not be decoded (invalid UTF-8, a malformed JSON element, a row
+    /// of the wrong shape).
     public var decodingProblem: String?
+    /// The stable id of `decodingProblem`.
+    public var problemID: String = "signature.unreadable"
 
     /// Creates a record.
     public init(
         location: SourceLocation, order: Int, timestamp: String = "", firstName: String = "",
         lastName: String = "", city: String = "", region: String = "", country: String = "",
-        email: String = "", decodingProblem: String? = nil
+        email: String = "", consent: String = "", submittedAt: Int64? = nil, decodingProblem: String? = nil,
+        problemID: String = "signature.unreadable"
     ) {
         self.location = location
         self.order = order
@@ -30,6 +39,9 @@ public struct SignatureRecord: Sendable {
         self.region = region
         self.country = country
         self.email = email
+        self.consent = consent
+        self.submittedAt = submittedAt
         self.decodingProblem = decodingProblem
+        self.problemID = problemID
     }
 }

@@ -60,4 +60,7 @@ public enum DedupMode: String, Sendable, CaseIterable {
     case exact
     /// As `exact`, and Gmail's dots and `+tags` ignored.
     case gmail
+    /// No email at all (openPetition lists, the UK Parliament's JSON): each signer counted once
+    /// by name, city and country. Weaker: namesakes in one city count once.
+    case name
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a row was rejected: a stable identifier and a sentence.
 public struct Rejection: Sendable, Hashable {
     public var id: String
@@ -31,52 +33,89 @@ public struct Validator: Sendable {
 
     /// A signature, or why the record cannot be one.
     public func validate(_ record: SignatureRecord) -> Result<Signature, RejectionError> {
-        if let problem = record.decodingProblem {
-            return .failure(RejectionError(Rejection(id: "signature.unreadable", message: problem)))
+        func reject(_ id: String, _ message: String) -> Result<Signature, RejectionError> {
+            .failure(RejectionError(Rejection(id: id, message: message)))
         }
+        if let problem = record.decodingProblem { return reject(record.problemID, problem) }
         for (name, value) in [("City", record.city), ("State or Province", record.region), ("Country", record.country), ("Email Address", record.email)]
         where value.utf8.count > Self.maximumFieldBytes {
-            return .failure(RejectionError(Rejection(id: "signature.field-too-long", message: "the \(name) field is longer than \(Self.maximumFieldBytes) bytes")))
+            return reject("signature.field-too-long", "the \(name) field is longer than \(Self.maximumFieldBytes) bytes")
         }
         if record.firstName.unicodeScalars.count > Self.maximumNameScalars || record.lastName.unicodeScalars.count > Self.maximumNameScalars
             || record.firstName.utf8.count > Self.maximumFieldBytes || record.lastName.utf8.count > Self.maximumFieldBytes
         {
-            return .failure(RejectionError(Rejection(id: "signature.name-too-long", message: "a name is longer than \(Self.maximumNameLength) characters")))
+            return reject("signature.name-too-long", "a name is longer than \(Self.maximumNameLength) characters")
+        }
+        // An address typed into a printed field would go to the embassy: the row is rejected
+        // (not the address cut out), so that the coordinator sees it and asks the signer.
+        for (name, value) in [("First Name", record.firstName), ("Last Name", record.lastName), ("City", record.city),
+                              ("State or Province", record.region), ("Country", record.country)]
+        where EmailShape.contains(value) {
+            return reject("signature.email-in-field", "the \(name) field holds an email address ('\(EmailShape.scrub(TextNormalizer.clean(value)))'), which must never be printed")
         }
         let first = cleanedName(record.firstName)
         let last = cleanedName(record.lastName)
         if first.isEmpty && last.isEmpty {
-            return .failure(RejectionError(Rejection(id: "signature.missing-name", message: "the row has neither a first nor a last name")))
+            return reject("signature.missing-name", "the row has neither a first nor a last name")
         }
         if first.count > Self.maximumNameLength || last.count > Self.maximumNameLength {
-            return .failure(RejectionError(Rejection(id: "signature.name-too-long", message: "a name is longer than \(Self.maximumNameLength) characters")))
+            return reject("signature.name-too-long", "a name is longer than \(Self.maximumNameLength) characters")
         }
         let city = TextNormalizer.clean(record.city)
         if !TextNormalizer.hasSubstance(city) {
-            return .failure(RejectionError(Rejection(id: "signature.missing-city", message: "the City field is empty")))
+            return reject("signature.missing-city", "the City field is empty")
         }
         let countryText = TextNormalizer.clean(record.country)
         if countryText.isEmpty {
-            return .failure(RejectionError(Rejection(id: "signature.missing-country", message: "the Country field is empty")))
+            return reject("signature.missing-country", "the Country field is empty")
         }
-        guard let code = countries.resolve(countryText) else {
-            let hints = countries.suggestions(for: countryText)
+        let code: String
+        var countryNote: String?
+        switch countries.match(countryText) {
+        case .exact(let found):
+            code = found
+        case .ambiguous(let chosen, _), .corrected(let chosen, _):
+            code = chosen
+            countryNote = countryText
+        case .missing:
+            return reject("signature.missing-country", "the Country field says '\(countryText)', which names no country")
+        case .candidates(let codes):
+            let names = codes.map { "'\(countries.name(of: $0))'" }.joined(separator: " or ")
+            return reject("signature.unknown-country", "unknown country '\(countryText)' (did you mean \(names)?)")
+        case .unknown(let hints):
             let hint = hints.isEmpty ? "" : " (did you mean \(hints.map { "'\($0)'" }.joined(separator: " or "))?)"
-            return .failure(RejectionError(Rejection(id: "signature.unknown-country", message: "unknown country '\(countryText)'\(hint)")))
+            return reject("signature.unknown-country", "unknown country '\(countryText)'\(hint)")
         }
-        let email = record.email.trimmingSpaces()
-        if email.isEmpty {
-            return .failure(RejectionError(Rejection(id: "signature.missing-email", message: "the Email Address field is empty")))
+        let region = TextNormalizer.clean(record.region)
+        let key: String
+        if dedup == .name {
+            key = Self.nameKey(first: first, last: last, city: city, country: code)
+        } else {
+            let typed = record.email.trimmingSpaces()
+            if typed.isEmpty {
+                return reject("signature.missing-email", "the Email Address field is empty")
+            }
+            guard let email = EmailCanonicalizer.canonical(typed), EmailAddress.isValid(email) else {
+                return reject("signature.invalid-email", "invalid email address '\(EmailMask.mask(typed))'")
+            }
+            key = EmailAddress.key(email, mode: dedup)
         }
-        guard EmailAddress.isValid(email) else {
-            return .failure(RejectionError(Rejection(id: "signature.invalid-email", message: "invalid email address '\(EmailMask.mask(email))'")))
+        var signature = Signature(
+            location: record.location, order: record.order, submittedAt: record.submittedAt,
+            firstName: first, lastName: last, city: city, region: region, countryCode: code, emailKey: key)
+        signature.countryNote = countryNote
+        return .success(signature)
+    }
+
+    /// The key of `--dedup name`: name, city and country, folded the way countries are.
+    static func nameKey(first: String, last: String, city: String, country: String) -> String {
+        func fold(_ text: String) -> String {
+            String(String.UnicodeScalarView(
+                text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).unicodeScalars.filter {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil
+                }))
         }
-        return .success(Signature(
-            location: record.location, order: record.order,
-            submittedAt: TimestampParser.parse(record.timestamp),
-            firstName: first, lastName: last, city: city,
-            region: TextNormalizer.clean(record.region), countryCode: code,
-            emailKey: EmailAddress.key(email, mode: dedup)))
+        return "name:\(fold(first))|\(fold(last))|\(fold(city))|\(country)"
     }
 
     /// A name part cleaned; a part that is only punctuation counts as empty.

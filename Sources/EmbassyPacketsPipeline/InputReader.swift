@@ -1,0 +1,44 @@
+import EmbassyPacketsCore
+
+/// Reads every input once, in the order given: plain files, zip archives of exports (each
+/// member in turn, its rows located as `archive.zip/member.csv:LINE`) and spreadsheets
+/// (a workbook's first sheet, located by its row numbers).
+public enum InputReader {
+    /// The records of all inputs, numbered on across files; each input's manifest record; and
+    /// the notices intake made.
+    public static func read(_ inputs: [String], reader: SignatureReader) throws -> (records: [SignatureRecord], inputs: [Manifest.Input], notices: [Diagnostic]) {
+        var records: [SignatureRecord] = []
+        var manifestInputs: [Manifest.Input] = []
+        var notices: [Diagnostic] = []
+        for path in inputs {
+            let bytes = try Generator.readFile(path)
+            var results: [IntakeResult] = []
+            var members: [String]?
+            if ExportContainer.isZip(bytes) {
+                switch try ExportContainer.open(bytes, path: path) {
+                case .workbook(let table):
+                    members = [table.name]
+                    results.append(try reader.read(rows: table.rows, path: path, firstOrder: records.count))
+                    records += results.last!.records
+                case .members(let files):
+                    members = files.map(\.name)
+                    for file in files {
+                        results.append(try reader.read(bytes: file.bytes, path: "\(path)/\(file.name)", firstOrder: records.count))
+                        records += results.last!.records
+                    }
+                }
+            } else {
+                let result = try reader.read(bytes: bytes, path: path, firstOrder: records.count)
+                if records.isEmpty { records = result.records } else { records += result.records }
+                results.append(result)
+            }
+            let encodings = results.map(\.encoding.rawValue)
+            let encoding = Set(encodings).count <= 1 ? encodings.first ?? "utf-8" : encodings.joined(separator: ",")
+            manifestInputs.append(Manifest.Input(
+                path: path, sha256: Generator.sha256Hex(bytes), rows: results.reduce(0) { $0 + $1.records.count },
+                encoding: encoding, members: members))
+            notices += results.flatMap(\.notices)
+        }
+        return (records, manifestInputs, notices)
+    }
+}
