@@ -85,6 +85,28 @@ enum TestSupport {
         }))
     }
 
+    /// Every file under an output folder as text, PDFs both decompressed with qpdf and as
+    /// poppler extracts their text: what a privacy check must search.
+    static func outputTexts(_ folder: String) throws -> [(name: String, text: String)] {
+        var written: [(name: String, text: String)] = []
+        let scratch = temporaryFolder("qdf")
+        let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
+        for file in files.sorted() {
+            let path = folder + "/" + file
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            if file.hasSuffix(".pdf") {
+                let plain = scratch + "/qdf.pdf"
+                _ = try run("qpdf", ["--qdf", "--object-streams=disable", path, plain])
+                written.append((file, String(decoding: (FileManager.default.contents(atPath: plain) ?? Data()), as: UTF8.self)))
+                written.append((file + " (text)", try pdfText(path)))
+            } else {
+                written.append((file, String(decoding: (FileManager.default.contents(atPath: path) ?? Data()), as: UTF8.self)))
+            }
+        }
+        return written
+    }
+
     /// The built `embassy-packets` executable, beside the test bundle.
     static var executable: String {
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

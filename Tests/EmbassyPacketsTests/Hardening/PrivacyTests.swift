@@ -30,23 +30,8 @@ struct PrivacyTests {
             TestSupport.executable, ["generate", input, "--out", out, "--date", "2026-11-29", "--json", "--route", "TW=US"],
             environment: environment, currentDirectory: TestSupport.root)
         #expect(run.status == 0, "\(run.stderr)")
-        var written: [(String, String)] = [("stdout", run.stdout), ("stderr", run.stderr)]
-        let files = FileManager.default.enumerator(atPath: out)!.compactMap { $0 as? String }.filter { !$0.hasSuffix("/") }
-        #expect(files.contains("delivered.txt") && files.contains("index.pdf") && files.contains("reports/rejected.csv"))
-        for file in files {
-            let path = out + "/" + file
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            if file.hasSuffix(".pdf") {
-                let plain = scratch + "/qdf.pdf"
-                let qpdf = try TestSupport.run("qpdf", ["--qdf", "--object-streams=disable", path, plain])
-                #expect(qpdf.status == 0 || qpdf.status == 3, "qpdf: \(qpdf.stderr)")
-                written.append((file, String(decoding: try Generator.readFile(plain), as: UTF8.self)))
-                written.append((file + " (text)", try TestSupport.pdfText(path)))
-            } else {
-                written.append((file, String(decoding: try Generator.readFile(path), as: UTF8.self)))
-            }
-        }
+        let written = [("stdout", run.stdout), ("stderr", run.stderr)] + (try TestSupport.outputTexts(out)).map { ($0.name, $0.text) }
+        #expect(written.contains { $0.0 == "delivered.txt" } && written.contains { $0.0 == "index.pdf" } && written.contains { $0.0 == "reports/rejected.csv" })
         #expect(written.count > 20)
         // Every run of text around an @ in the output, against every email that went in.
         let pattern = try NSRegularExpression(pattern: #"[^\s"'<>(),;\[\]{}]+@[^\s"'<>(),;\[\]{}]+"#)

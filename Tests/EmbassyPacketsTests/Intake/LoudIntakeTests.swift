@@ -1,0 +1,239 @@
+import EmbassyPacketsCore
+import EmbassyPacketsPipeline
+import Foundation
+import Testing
+
+/// Intake is never silently wrong: a stray quote, a dropped cell, an address typed in a name,
+/// a mis-mapped column or a file in a Windows code page each end in a report that says so,
+/// and no address reaches any byte the tool writes.
+@Suite("Loud intake")
+struct LoudIntakeTests {
+    static let header = FormCSV.header
+
+    static func row(_ first: String, _ last: String, city: String = "Leeds", country: String = "United Kingdom", email: String, consent: String = "") -> String {
+        ["2024/03/02 9:09:25 PM GMT-4", first, last, city, "", country, email, consent].map(FormCSV.quote).joined(separator: ",")
+    }
+
+    static func prepare(_ text: String, named name: String = "in.csv", intake: IntakeOptions = IntakeOptions()) throws -> PreparedRun {
+        let path = TestSupport.write(text, named: name, in: TestSupport.temporaryFolder())
+        return try Generator.prepare(inputs: [path], intake: intake, embassiesFolder: TestSupport.embassies, templatePath: nil)
+    }
+
+    static func delivered(_ run: PreparedRun) -> [String] {
+        run.sorted.plans.flatMap { $0.sections.flatMap { $0.signatures.map(\.firstName) } }.sorted()
+    }
+
+    @Test func aStrayQuoteLosesOnlyItsOwnRow() throws {
+        var lines = [Self.header, Self.row("Ann", "Ames", email: "ann@example.org")]
+        // `"Bob` opens a quoted field that never closes: without resynchronising, every later row vanishes into it.
+        lines.append("2024/03/02 9:10:25 PM GMT-4,\"Bob,Brown,Leeds,,United Kingdom,bob@example.org,")
+        for (index, name) in ["Cat", "Dan", "Eve", "Fay"].enumerated() {
+            lines.append(Self.row(name, "Row\(index)", email: "\(name.lowercased())@example.org"))
+        }
+        let run = try Self.prepare(lines.joined(separator: "\r\n") + "\r\n")
+        #expect(Self.delivered(run) == ["Ann", "Cat", "Dan", "Eve", "Fay"])
+        #expect(run.sorted.rejected.map(\.location.line) == [3])
+        #expect(run.sorted.rejected.first?.reason.id == "signature.unclosed-quote")
+        #expect(run.sorted.rejected.first?.reason.message.contains("lines 4–7") == true)
+        #expect(run.sorted.totals.rows == 6)
+    }
+
+    @Test func aQuotedLineBreakInsideAFieldIsStillOneRow() throws {
+        let text = [Self.header, Self.row("Ann", "Ames", city: "Leeds\nWest Yorkshire", email: "ann@example.org"), Self.row("Bob", "Brown", email: "bob@example.org")]
+            .joined(separator: "\r\n") + "\r\n"
+        let run = try Self.prepare(text)
+        #expect(Self.delivered(run) == ["Ann", "Bob"])
+        #expect(run.sorted.rejected.isEmpty)
+    }
+
+    @Test func rowsOfTheWrongShapeAreRejectedByTheirShape() throws {
+        let text = [
+            Self.header, Self.row("Ann", "Ames", email: "ann@example.org"),
+            // The State or Province cell is missing: every later value would shift one column left.
+            "2024/03/02 9:10:25 PM GMT-4,Bob,Brown,Leeds,United Kingdom,bob@example.org,",
+            // One cell too many (an unquoted comma in the city).
+            "2024/03/02 9:11:25 PM GMT-4,Cat,Cole,Leeds, Yorks,,United Kingdom,cat@example.org,",
+            // Trailing empty cells past the header shift nothing.
+            Self.row("Dan", "Dale", email: "dan@example.org") + ",,",
+        ].joined(separator: "\r\n") + "\r\n"
+        let run = try Self.prepare(text)
+        #expect(Self.delivered(run) == ["Ann", "Dan"])
+        #expect(run.sorted.rejected.map(\.reason.id) == ["signature.wrong-field-count", "signature.wrong-field-count"])
+        #expect(run.sorted.rejected.map(\.location.line) == [3, 4])
+    }
+
+    @Test(arguments: [
+        ("First Name", 1), ("Last Name", 2), ("City", 3), ("State or Province", 4), ("Country", 5),
+    ])
+    func anAddressTypedInAPrintedFieldRejectsTheRow(field: String, position: Int) throws {
+        var cells = ["2024/03/02 9:10:25 PM GMT-4", "Bob", "Brown", "Leeds", "", "United Kingdom", "bob@example.org", ""]
+        cells[position] = "bob.brown@mail.example.net"
+        let text = [Self.header, Self.row("Ann", "Ames", email: "ann@example.org"), cells.joined(separator: ",")].joined(separator: "\r\n") + "\r\n"
+        let run = try Self.prepare(text)
+        #expect(Self.delivered(run) == ["Ann"])
+        let rejection = try #require(run.sorted.rejected.first)
+        #expect(rejection.reason.id == "signature.email-in-field")
+        #expect(rejection.reason.message.contains(field))
+        #expect(!rejection.reason.message.contains("bob.brown@"))
+    }
+
+    @Test func hostileRowsEndToEndLeaveNoAddressInAnyByte() throws {
+        let folder = TestSupport.temporaryFolder()
+        var lines = [Self.header]
+        for index in 0..<30 { lines.append(Self.row("Signer\(index)", "Good", email: "good\(index)@example.org")) }
+        lines.append(Self.row("in.name@leak.example.com", "Leak", email: "leak1@example.org"))
+        lines.append(Self.row("City", "Leak", city: "Leeds city.leak@example.co.uk", email: "leak2@example.org"))
+        lines.append("2024/03/02 9:10:25 PM GMT-4,Short,Row,Leeds,United Kingdom,short.row@example.org,")
+        lines.append("2024/03/02 9:10:25 PM GMT-4,\"Stray,Quote,Leeds,,United Kingdom,stray.quote@example.org,")
+        for index in 30..<40 { lines.append(Self.row("Signer\(index)", "Good", email: "good\(index)@example.org")) }
+        let input = TestSupport.write(lines.joined(separator: "\r\n") + "\r\n", named: "hostile.csv", in: folder)
+        let out = folder + "/out"
+        let run = try TestSupport.run(TestSupport.executable, [
+            "generate", input, "--out", out, "--date", "2026-12-01", "--embassies", TestSupport.embassies, "--template", TestSupport.template,
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json")))
+        #expect(manifest.totals.rows == 44)
+        #expect(manifest.totals.routed == 40)
+        #expect(manifest.rejected == ["signature.email-in-field": 2, "signature.wrong-field-count": 1, "signature.unclosed-quote": 1])
+        let written = [("stdout", run.stdout), ("stderr", run.stderr)] + (try TestSupport.outputTexts(out)).map { ($0.name, $0.text) }
+        for (name, text) in written {
+            for leaked in ["in.name@leak", "city.leak@example", "short.row@", "stray.quote@", "@leak.example.com", "leak1@", "good1@"] {
+                #expect(!text.contains(leaked), "\(name) holds '\(leaked)'")
+            }
+        }
+        #expect(written.contains { $0.0 == "reports/rejected.csv" && $0.1.contains("i***@leak.example.com") })
+    }
+
+    @Test func aMisMappedColumnFailsLoudlyAndWritesNothing() throws {
+        let folder = TestSupport.temporaryFolder()
+        var lines = ["Timestamp,First Name,Last Name,City,State or Province,Land,Country,Email Address"]
+        for index in 0..<20 {
+            // "Country" holds a postcode; the countries are in "Land".
+            lines.append("2024/03/02 9:09:25 PM GMT-4,Signer\(index),Test,Berlin,,Germany,\(10_115 + index),s\(index)@example.de")
+        }
+        let input = TestSupport.write(lines.joined(separator: "\n") + "\n", named: "mapped.csv", in: folder)
+        let out = folder + "/out"
+        let run = try TestSupport.run(TestSupport.executable, [
+            "generate", input, "--out", out, "--embassies", TestSupport.embassies, "--template", TestSupport.template, "--quiet",
+        ])
+        #expect(run.status == 1)
+        let last = run.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.contains("20 of 20 rows"), "\(run.stderr)")
+        #expect(last.contains("--column country="))
+        #expect(!FileManager.default.fileExists(atPath: out + "/manifest.json"))
+
+        let validate = try TestSupport.run(TestSupport.executable, ["validate", input, "--embassies", TestSupport.embassies, "--quiet"])
+        #expect(validate.status == 1)
+        let allowed = try TestSupport.run(TestSupport.executable, [
+            "validate", input, "--embassies", TestSupport.embassies, "--quiet", "--allow-mostly-undelivered",
+        ])
+        #expect(allowed.status == 0)
+        let mapped = try TestSupport.run(TestSupport.executable, [
+            "validate", input, "--embassies", TestSupport.embassies, "--quiet", "--column", "country=Land",
+        ])
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+        #expect(mapped.stdout.contains("DE Germany"))
+    }
+
+    @Test func aFileOfDuplicatesAloneIsNotDelivered() throws {
+        var lines = [Self.header]
+        for _ in 0..<5 { lines.append(Self.row("Ann", "Ames", email: "ann@example.org")) }
+        let run = try Self.prepare(lines.joined(separator: "\n") + "\n")
+        let summary = try #require(run.sorted.undeliveredSummary())
+        #expect(summary.message.contains("4 of 5 rows are duplicates"))
+        // Half is not most.
+        let half = try Self.prepare([Self.header, Self.row("Ann", "Ames", email: "a@example.org"), Self.row("Bob", "B", country: "Atlantis", email: "b@example.org")].joined(separator: "\n"))
+        #expect(half.sorted.undeliveredSummary() == nil)
+    }
+
+    @Test func theMissingColumnErrorNamesTheClosestHeaderAndTheFlag() throws {
+        let text = "Timestamp,First Name,Last Name,Home town,Country,Email Address\n2024/03/02 9:09:25 PM GMT-4,Ann,Ames,Leeds,UK,a@example.org\n"
+        do {
+            _ = try Self.prepare(text)
+            Issue.record("a file without a City column was accepted")
+        } catch let error as PipelineError {
+            #expect(error.message.contains("'City'"))
+            #expect(error.message.contains("--column city='Home town'"), "\(error.message)")
+        }
+    }
+
+    @Test func aPlatformEmailColumnOfAnonymousGivesWayToTheFormsQuestion() throws {
+        // Microsoft Forms: its own Email column says "anonymous" on a public form.
+        let microsoft = """
+            ID,Start time,Completion time,Email,Name,First Name,Last Name,City,State or Province,Country,Email Address
+            1,3/2/24 21:01:05,3/2/24 21:09:25,anonymous,,Ann,Ames,Leeds,,UK,ann@example.org
+            2,3/2/24 21:02:05,3/2/24 21:10:25,anonymous,,Bob,Brown,Leeds,,UK,bob@example.org
+
+            """
+        let run = try Self.prepare(microsoft)
+        #expect(Self.delivered(run) == ["Ann", "Bob"])
+        // Here the question column was left empty and the platform's column has the addresses.
+        let swapped = """
+            ID,Start time,Completion time,Email,Name,First Name,Last Name,City,State or Province,Country,Email Address
+            1,3/2/24 21:01:05,3/2/24 21:09:25,ann@example.org,Ann Ames,Ann,Ames,Leeds,,UK,
+            2,3/2/24 21:02:05,3/2/24 21:10:25,bob@example.org,Bob Brown,Bob,Brown,Leeds,,UK,
+
+            """
+        let other = try Self.prepare(swapped)
+        #expect(Self.delivered(other) == ["Ann", "Bob"])
+        #expect(other.notices.contains { $0.id == "intake.email-column" && $0.message.contains("'Email'") })
+    }
+
+    @Test func aWindowsCodePageIsDetectedAndTheWholeFileRead() throws {
+        let folder = TestSupport.temporaryFolder()
+        func file(_ text: String, _ encoding: String.Encoding, _ name: String) throws -> String {
+            let path = folder + "/" + name
+            try text.data(using: encoding)!.write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let western = [Self.header, Self.row("José", "Müller", city: "Köln", country: "Deutschland", email: "jose@example.de"),
+                       Self.row("François", "Lefèvre", city: "Besançon", country: "France", email: "francois@example.fr")]
+            .joined(separator: "\r\n") + "\r\n"
+        let cyrillic = [Self.header, Self.row("Иван", "Петров", city: "Москва", country: "Россия", email: "ivan@example.ru"),
+                        Self.row("Мария", "Иванова", city: "Санкт-Петербург", country: "Россия", email: "maria@example.ru")]
+            .joined(separator: "\r\n") + "\r\n"
+        let polish = [Self.header, Self.row("Łukasz", "Wójcik", city: "Łódź", country: "Polska", email: "lukasz@example.pl"),
+                      Self.row("Zofia", "Żółć", city: "Gdańsk", country: "Polska", email: "zofia@example.pl")]
+            .joined(separator: "\r\n") + "\r\n"
+        for (text, encoding, name, expected) in [
+            (western, String.Encoding.windowsCP1252, "western.csv", "windows-1252"), (cyrillic, .windowsCP1251, "cyrillic.csv", "windows-1251"),
+            (polish, .windowsCP1250, "polish.csv", "windows-1250"),
+        ] {
+            let path = try file(text, encoding, name)
+            let run = try Generator.prepare(inputs: [path], embassiesFolder: TestSupport.embassies, templatePath: nil)
+            #expect(run.sorted.rejected.isEmpty, "\(name): \(run.sorted.rejected.map(\.reason.message))")
+            #expect(run.inputs[0].encoding == expected, "\(name)")
+            let names = Set(run.sorted.plans.flatMap { $0.sections.flatMap { $0.signatures.map(\.displayName) } })
+            let original = text.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[1] + " " + $0.split(separator: ",")[2] }
+            #expect(names == Set(original.map(String.init)), "\(name)")
+            #expect(run.notices.contains { $0.id == "intake.encoding-detected" && $0.message.contains(expected) })
+        }
+    }
+
+    @Test func namesASpreadsheetAlreadyDamagedAreKeptAndReportedOnce() throws {
+        let text = [Self.header, Self.row("?ukasz", "Nowak", country: "Poland", email: "l@example.pl"),
+                    Self.row("Minh", "Nguy?n", country: "Vietnam", email: "m@example.vn"), Self.row("Who?", "Knows", email: "w@example.org")]
+            .joined(separator: "\n") + "\n"
+        let run = try Self.prepare(text)
+        #expect(run.sorted.rejected.isEmpty)
+        let damaged = run.notices.filter { $0.id == "intake.damaged-text" }
+        #expect(damaged.count == 1)
+        #expect(damaged.first?.message.hasPrefix("2 rows") == true)
+        #expect(damaged.first?.message.contains("lines 2 and 3") == true)
+    }
+
+    @Test func dedupByNameReadsExportsWithoutEmailsAndSaysItIsWeaker() throws {
+        let text = "Name,First Name,Last Name,City,Country\nx,Ann,Ames,Leeds,UK\nx,ANN,Ames,leeds,United Kingdom\nx,Bob,Brown,Leeds,UK\n"
+        do {
+            _ = try Self.prepare(text)
+            Issue.record("a file without emails was read without --dedup name")
+        } catch let error as PipelineError {
+            #expect(error.message.contains("--dedup name"))
+        }
+        let run = try Self.prepare(text, intake: IntakeOptions(dedup: .name))
+        #expect(Self.delivered(run) == ["Ann", "Bob"])
+        #expect(run.sorted.duplicates.count == 1)
+        #expect(run.notices.contains { $0.id == "dedup.by-name" })
+    }
+}
