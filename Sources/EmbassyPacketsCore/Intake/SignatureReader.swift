@@ -243,13 +243,11 @@ public struct SignatureReader: Sendable {
                 }
                 return
             }
-            var fields = record.fields
+            let fields = record.fields
             var problem = record.problem
             var problemID = record.problemID
-            if problem == nil && fields.count > headers.count && fields[headers.count...].allSatisfy({ $0.trimmingSpaces().isEmpty }) {
-                // Trailing empty cells past the header (a spreadsheet's used range) shift nothing.
-                fields.removeLast(fields.count - headers.count)
-            }
+            // A row with more cells than the header is refused even when the extra ones are empty:
+            // an unquoted separator in the middle of a row whose last cell is empty looks the same.
             if problem == nil && fields.count != headers.count {
                 problem = "the row has \(fields.count) field\(fields.count == 1 ? "" : "s") where the header has \(headers.count): a cell was dropped or added (an unquoted separator?), so its values would be read into the wrong columns"
                 problemID = "signature.wrong-field-count"
@@ -312,10 +310,10 @@ public struct SignatureReader: Sendable {
                     stage: .intake,
                     message: "the '\(header)' column mixes day-first dates ('\(values[dmyAt])') and month-first dates ('\(values[mdyAt])'): were exports from two locales pasted together? Read them as separate files, or choose with --date-order dmy|mdy|ymd",
                     location: file)
-            case .hinted:
+            case .hinted, .defaulted:
                 notices.append(Diagnostic(
                     .warning, id: "intake.ambiguous-date-order",
-                    message: "no date in the '\(header)' column has a day over 12, so day-first and month-first read alike: read as \(column.order.rawValue) (what '\(header)' implies); if that is wrong, pass --date-order \(column.order == .dmy ? "mdy" : "dmy")",
+                    message: "no date in the '\(header)' column has a day over 12, so day-first and month-first read alike: read as \(column.order.rawValue) (\(column.evidence == .hinted ? "what '\(header)' implies" : "no locale says otherwise")); if that is wrong, pass --date-order \(column.order == .dmy ? "mdy" : "dmy")",
                     location: file))
             default:
                 break

@@ -142,11 +142,12 @@ public enum TimestampParser {
             // The meridiem comes before the time in ko and zh (`오후 9:09:25`, `下午9:09:25`).
             var meridiem = scanner.meridiem()
             if meridiem != nil { scanner.skipSpaces() }
-            guard let h = scanner.number(), h.digits <= 2, scanner.byte() == .colon,
+            // Italian Sheets write the time with dots (`21.09.25`).
+            guard let h = scanner.number(), h.digits <= 2, let separator = scanner.byte(), separator == .colon || separator == .dot,
                 let m = scanner.number(), m.digits == 2
             else { return nil }
             var hour = h.value, seconds = 0
-            if scanner.peek() == .colon {
+            if scanner.peek() == separator {
                 scanner.advance()
                 guard let s = scanner.number(), s.digits == 2 else { return nil }
                 seconds = s.value

@@ -53,13 +53,15 @@ struct LoudIntakeTests {
             "2024/03/02 9:10:25 PM GMT-4,Bob,Brown,Leeds,United Kingdom,bob@example.org,",
             // One cell too many (an unquoted comma in the city).
             "2024/03/02 9:11:25 PM GMT-4,Cat,Cole,Leeds, Yorks,,United Kingdom,cat@example.org,",
-            // Trailing empty cells past the header shift nothing.
+            // Trailing empty cells look harmless, but so does the row above when its last cell
+            // is empty: an extra cell is refused wherever it stands.
             Self.row("Dan", "Dale", email: "dan@example.org") + ",,",
+            Self.row("Eve", "Ellis", email: "eve@example.org"),
         ].joined(separator: "\r\n") + "\r\n"
         let run = try Self.prepare(text)
-        #expect(Self.delivered(run) == ["Ann", "Dan"])
-        #expect(run.sorted.rejected.map(\.reason.id) == ["signature.wrong-field-count", "signature.wrong-field-count"])
-        #expect(run.sorted.rejected.map(\.location.line) == [3, 4])
+        #expect(Self.delivered(run) == ["Ann", "Eve"])
+        #expect(run.sorted.rejected.map(\.reason.id) == ["signature.wrong-field-count", "signature.wrong-field-count", "signature.wrong-field-count"])
+        #expect(run.sorted.rejected.map(\.location.line) == [3, 4, 5])
     }
 
     @Test(arguments: [
@@ -107,9 +109,9 @@ struct LoudIntakeTests {
 
     @Test func aMisMappedColumnFailsLoudlyAndWritesNothing() throws {
         let folder = TestSupport.temporaryFolder()
-        var lines = ["Timestamp,First Name,Last Name,City,State or Province,Land,Country,Email Address"]
+        var lines = ["Timestamp,First Name,Last Name,City,State or Province,Home,Country,Email Address"]
         for index in 0..<20 {
-            // "Country" holds a postcode; the countries are in "Land".
+            // "Country" holds a postcode; the countries are in "Home".
             lines.append("2024/03/02 9:09:25 PM GMT-4,Signer\(index),Test,Berlin,,Germany,\(10_115 + index),s\(index)@example.de")
         }
         let input = TestSupport.write(lines.joined(separator: "\n") + "\n", named: "mapped.csv", in: folder)
@@ -130,7 +132,7 @@ struct LoudIntakeTests {
         ])
         #expect(allowed.status == 0)
         let mapped = try TestSupport.run(TestSupport.executable, [
-            "validate", input, "--embassies", TestSupport.embassies, "--quiet", "--column", "country=Land",
+            "validate", input, "--embassies", TestSupport.embassies, "--quiet", "--column", "country=Home",
         ])
         #expect(mapped.status == 0, "\(mapped.stderr)")
         #expect(mapped.stdout.contains("DE Germany"))
