@@ -69,3 +69,31 @@ PY
 done
 echo "stage columns: seconds of CPU summed over the rendering processes (layout and pdf) or in the run (intake, validation)"
 echo "ratio: embassy-packets' wall time divided by the single-threaded floor's"
+
+# Unknown values must stay cheap: `validate` on rows whose Country column holds junk (a
+# mis-mapped column: postcodes, emails, words) against the same rows with real countries.
+# The floor here is the good rows' own time: junk should cost about the same.
+n=${JUNK_ROWS:-100000}
+good="$work/sample-$n.csv"
+[ -f "$good" ] || "$tool" sample --count "$n" --seed 1 --out "$good"
+junk="$work/junk-$n.csv"
+python3 - "$good" "$junk" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+country = rows[0].index("Country")
+words = ["Springfield", "n/a", "Germnay", "xyzzy", "Phillipines", "12345", "Mars", "Atlantis"]
+with open(sys.argv[2], "w", encoding="utf-8", newline="") as out:
+    writer = csv.writer(out)
+    writer.writerow(rows[0])
+    for index, row in enumerate(rows[1:]):
+        # Mostly distinct values, as a mis-mapped column gives: no cache can hide their cost.
+        row[country] = f"{words[index % len(words)]} {index}" if index % 3 else f"user{index}@example.org"
+        writer.writerow(row)
+PY
+time_of() { /usr/bin/time -f "%e" -o "$work/t" "$tool" validate "$1" --quiet --allow-mostly-undelivered > /dev/null 2>&1 || true; cat "$work/t"; }
+good_s=$(time_of "$good")
+junk_s=$(time_of "$junk")
+python3 -c "
+import sys; n, g, j = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+print(f'validate {n} rows: good countries {g:.2f} s, junk countries {j:.2f} s, ratio junk/good {j / g:.2f}, {1e6 * (j - g) / n:.1f} us extra per junk row')
+" "$n" "$good_s" "$junk_s"

@@ -66,7 +66,7 @@ struct IntakeArguments: ParsableArguments {
     func validate() throws {
         _ = try columns()
         _ = try routeOverrides()
-        if let encoding, TextEncoding(name: encoding) == nil {
+        if let encoding, EmbassyPacketsCore.TextEncoding(name: encoding) == nil {
             throw ValidationError("--encoding takes one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")), not '\(encoding)'")
         }
     }
@@ -111,7 +111,7 @@ struct IntakeArguments: ParsableArguments {
 
     var intakeOptions: IntakeOptions {
         IntakeOptions(
-            columns: (try? columns()) ?? [:], encoding: encoding.flatMap(TextEncoding.init(name:)), dedup: dedup,
+            columns: (try? columns()) ?? [:], encoding: encoding.flatMap(EmbassyPacketsCore.TextEncoding.init(name:)), dedup: dedup,
             routing: RoutingOptions(overrides: (try? routeOverrides()) ?? [:], byConsulate: by == .consulate),
             dateOrder: dateOrder, allowMostlyUndelivered: allowMostlyUndelivered)
     }

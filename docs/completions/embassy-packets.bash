@@ -173,22 +173,22 @@ _embassy-packets() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    generate|validate|embassies|verify|manifest|sample|help)
+    generate|validate|contacts|embassies|verify|manifest|sample|help)
         # Offer subcommand argument completions
         "_embassy-packets_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'generate validate embassies verify manifest sample help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'generate validate contacts embassies verify manifest sample help' -- "${cur}"))
         ;;
     esac
 }
 
 _embassy-packets_generate() {
     repeating_flags=()
-    non_repeating_flags=(--strict --quiet --bilingual --force --json --version -h --help)
+    non_repeating_flags=(--allow-mostly-undelivered --strict --quiet --bilingual --force --json --version -h --help)
     repeating_options=(--column --route)
-    non_repeating_options=(--encoding --dedup --embassies --routes --by --out --date --template --language --columns --paper --max-pages --only --shard --since --key-file --jobs)
+    non_repeating_options=(--encoding --dedup --date-order --embassies --routes --by --out --date --template --language --columns --paper --max-pages --only --shard --since --key-file --jobs)
     __embassy-packets_offer_flags_options -1
 
     # Offer option value completions
@@ -200,7 +200,11 @@ _embassy-packets_generate() {
         return
         ;;
     '--dedup')
-        __embassy-packets_add_completions -W 'exact'$'\n''gmail'
+        __embassy-packets_add_completions -W 'exact'$'\n''gmail'$'\n''name'
+        return
+        ;;
+    '--date-order')
+        __embassy-packets_add_completions -W 'dmy'$'\n''mdy'$'\n''ymd'
         return
         ;;
     '--embassies')
@@ -258,9 +262,9 @@ _embassy-packets_generate() {
 
 _embassy-packets_validate() {
     repeating_flags=()
-    non_repeating_flags=(--strict --quiet --version -h --help)
+    non_repeating_flags=(--allow-mostly-undelivered --strict --quiet --version -h --help)
     repeating_options=(--column --route)
-    non_repeating_options=(--encoding --dedup --embassies --routes --by --out)
+    non_repeating_options=(--encoding --dedup --date-order --embassies --routes --by --out)
     __embassy-packets_offer_flags_options -1
 
     # Offer option value completions
@@ -272,7 +276,11 @@ _embassy-packets_validate() {
         return
         ;;
     '--dedup')
-        __embassy-packets_add_completions -W 'exact'$'\n''gmail'
+        __embassy-packets_add_completions -W 'exact'$'\n''gmail'$'\n''name'
+        return
+        ;;
+    '--date-order')
+        __embassy-packets_add_completions -W 'dmy'$'\n''mdy'$'\n''ymd'
         return
         ;;
     '--embassies')
@@ -289,6 +297,54 @@ _embassy-packets_validate() {
         return
         ;;
     '--out')
+        return
+        ;;
+    esac
+}
+
+_embassy-packets_contacts() {
+    repeating_flags=()
+    non_repeating_flags=(--allow-mostly-undelivered --strict --quiet --force --version -h --help)
+    repeating_options=(--column --route --allow --deny)
+    non_repeating_options=(--encoding --dedup --date-order --embassies --routes --by --out)
+    __embassy-packets_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--column')
+        return
+        ;;
+    '--encoding')
+        return
+        ;;
+    '--dedup')
+        __embassy-packets_add_completions -W 'exact'$'\n''gmail'$'\n''name'
+        return
+        ;;
+    '--date-order')
+        __embassy-packets_add_completions -W 'dmy'$'\n''mdy'$'\n''ymd'
+        return
+        ;;
+    '--embassies')
+        return
+        ;;
+    '--route')
+        return
+        ;;
+    '--routes')
+        return
+        ;;
+    '--by')
+        __embassy-packets_add_completions -W 'embassy'$'\n''consulate'
+        return
+        ;;
+    '--out')
+        return
+        ;;
+    '--allow')
+        return
+        ;;
+    '--deny')
         return
         ;;
     esac

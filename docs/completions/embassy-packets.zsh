@@ -52,6 +52,7 @@ _embassy-packets() {
         local -ar subcommands=(
             'generate:Make one PDF packet per embassy and a manifest from signature files.'
             'validate:Check signature files and print where every row would go, without rendering.'
+            'contacts:Write the signers whose consent answer allows contact, for the coalition'\''s own follow-up.'
             'embassies:List or check the embassy directory.'
             'verify:Check an output folder against its manifest.'
             'manifest:Work with manifests.'
@@ -62,7 +63,7 @@ _embassy-packets() {
         ;;
     arg)
         case "${words[1]}" in
-        generate|validate|embassies|verify|manifest|sample|help)
+        generate|validate|contacts|embassies|verify|manifest|sample|help)
             "_embassy-packets_${words[1]}" && ret=0
             ;;
         esac
@@ -74,14 +75,17 @@ _embassy-packets() {
 
 _embassy-packets_generate() {
     local -i ret=1
-    local -ar ___dedup=('exact' 'gmail')
+    local -ar ___dedup=('exact' 'gmail' 'name')
+    local -ar ___date_order=('dmy' 'mdy' 'ymd')
     local -ar ___by=('embassy' 'consulate')
     local -ar ___paper=('a4' 'letter')
     local -ar arg_specs=(
         '*:inputs:'
         '*--column[Map a column to a header the file uses, e.g. first=Vorname (columns\: time, first, last, city, region, country, email, consent). Repeatable.]:COLUMN=HEADER:'
-        '--encoding[How to decode files without a byte-order mark\: utf-8 or windows-1252.]:NAME:'
-        '--dedup[How emails are compared\: exact (trimmed, case ignored) or gmail (also Gmail'\''s dots and +tags).]:dedup:{__embassy-packets_complete "${___dedup[@]}"}'
+        '--encoding[How to decode files that are not UTF-8 (default\: detected, with a note)\: utf-8, windows-1252, windows-1250, windows-1251, windows-1253, windows-1254, windows-1255, windows-1256, windows-1257, macintosh.]:NAME:'
+        '--dedup[How signers are counted once\: exact (the email, trimmed, case ignored), gmail (also Gmail'\''s dots and +tags), or name (no email\: by name, city and country; weaker).]:dedup:{__embassy-packets_complete "${___dedup[@]}"}'
+        '--date-order[How to read dates whose day and month are both 12 or less\: dmy, mdy or ymd (default\: decided from each file'\''s dates, else its locale, with a warning).]:ORDER:{__embassy-packets_complete "${___date_order[@]}"}'
+        '--allow-mostly-undelivered[Go on (exit 0) when most rows fall to one reason or no signature is delivered.]'
         '--embassies[The embassy directory.]:FOLDER:'
         '*--route[Send the signers of a country without an embassy of its own to an embassy'\''s packet, e.g. TW=US. Repeatable.]:FROM=TO:'
         '--routes[A file of FROM=TO routes, one a line (# starts a comment).]:FILE:'
@@ -113,13 +117,16 @@ _embassy-packets_generate() {
 
 _embassy-packets_validate() {
     local -i ret=1
-    local -ar ___dedup=('exact' 'gmail')
+    local -ar ___dedup=('exact' 'gmail' 'name')
+    local -ar ___date_order=('dmy' 'mdy' 'ymd')
     local -ar ___by=('embassy' 'consulate')
     local -ar arg_specs=(
         '*:inputs:'
         '*--column[Map a column to a header the file uses, e.g. first=Vorname (columns\: time, first, last, city, region, country, email, consent). Repeatable.]:COLUMN=HEADER:'
-        '--encoding[How to decode files without a byte-order mark\: utf-8 or windows-1252.]:NAME:'
-        '--dedup[How emails are compared\: exact (trimmed, case ignored) or gmail (also Gmail'\''s dots and +tags).]:dedup:{__embassy-packets_complete "${___dedup[@]}"}'
+        '--encoding[How to decode files that are not UTF-8 (default\: detected, with a note)\: utf-8, windows-1252, windows-1250, windows-1251, windows-1253, windows-1254, windows-1255, windows-1256, windows-1257, macintosh.]:NAME:'
+        '--dedup[How signers are counted once\: exact (the email, trimmed, case ignored), gmail (also Gmail'\''s dots and +tags), or name (no email\: by name, city and country; weaker).]:dedup:{__embassy-packets_complete "${___dedup[@]}"}'
+        '--date-order[How to read dates whose day and month are both 12 or less\: dmy, mdy or ymd (default\: decided from each file'\''s dates, else its locale, with a warning).]:ORDER:{__embassy-packets_complete "${___date_order[@]}"}'
+        '--allow-mostly-undelivered[Go on (exit 0) when most rows fall to one reason or no signature is delivered.]'
         '--embassies[The embassy directory.]:FOLDER:'
         '*--route[Send the signers of a country without an embassy of its own to an embassy'\''s packet, e.g. TW=US. Repeatable.]:FROM=TO:'
         '--routes[A file of FROM=TO routes, one a line (# starts a comment).]:FILE:'
@@ -127,6 +134,36 @@ _embassy-packets_validate() {
         '--strict[Exit with status 1 when any row is rejected or unrouted (for CI).]'
         '--quiet[Print nothing but errors.]'
         '--out[Also write the reports into DIR/reports.]:DIR:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_embassy-packets_contacts() {
+    local -i ret=1
+    local -ar ___dedup=('exact' 'gmail' 'name')
+    local -ar ___date_order=('dmy' 'mdy' 'ymd')
+    local -ar ___by=('embassy' 'consulate')
+    local -ar arg_specs=(
+        '*:inputs:'
+        '*--column[Map a column to a header the file uses, e.g. first=Vorname (columns\: time, first, last, city, region, country, email, consent). Repeatable.]:COLUMN=HEADER:'
+        '--encoding[How to decode files that are not UTF-8 (default\: detected, with a note)\: utf-8, windows-1252, windows-1250, windows-1251, windows-1253, windows-1254, windows-1255, windows-1256, windows-1257, macintosh.]:NAME:'
+        '--dedup[How signers are counted once\: exact (the email, trimmed, case ignored), gmail (also Gmail'\''s dots and +tags), or name (no email\: by name, city and country; weaker).]:dedup:{__embassy-packets_complete "${___dedup[@]}"}'
+        '--date-order[How to read dates whose day and month are both 12 or less\: dmy, mdy or ymd (default\: decided from each file'\''s dates, else its locale, with a warning).]:ORDER:{__embassy-packets_complete "${___date_order[@]}"}'
+        '--allow-mostly-undelivered[Go on (exit 0) when most rows fall to one reason or no signature is delivered.]'
+        '--embassies[The embassy directory.]:FOLDER:'
+        '*--route[Send the signers of a country without an embassy of its own to an embassy'\''s packet, e.g. TW=US. Repeatable.]:FROM=TO:'
+        '--routes[A file of FROM=TO routes, one a line (# starts a comment).]:FILE:'
+        '--by[One packet per embassy, or per consulate-general (signers routed by State or Province).]:by:{__embassy-packets_complete "${___by[@]}"}'
+        '--strict[Exit with status 1 when any row is rejected or unrouted (for CI).]'
+        '--quiet[Print nothing but errors.]'
+        '--out[The CSV file to write (never replaced without --force).]:FILE:'
+        '*--allow[An answer (exactly as the form offers it) that allows contact. Repeatable.]:ANSWER:'
+        '*--deny[An answer that refuses contact. Repeatable.]:ANSWER:'
+        '--force[Replace FILE if it exists.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

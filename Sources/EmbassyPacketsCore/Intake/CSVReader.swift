@@ -148,7 +148,7 @@ public struct CSVReader {
                 let firstLine = firstLineFields(bytes, from: recordStart, to: firstBreak, separator: separator)
                 try body(Record(
                     line: recordLine, fields: firstLine,
-                    problem: "a stray quote (\") opens a field that is not closed on this line; it would have swallowed \(swallowed), which are read as rows of their own",
+                    problem: "a stray quote (\") opens a field that is not closed on this line; it would have swallowed \(swallowed), which \(lastLine > recordLine + 1 ? "are" : "is") read on \(lastLine > recordLine + 1 ? "their" : "its") own",
                     problemID: "signature.unclosed-quote"))
                 position = firstBreak
                 line = recordLine + 1

@@ -146,25 +146,26 @@ public struct ColumnMap: Sendable {
     }
 
     /// For a missing column, the header in the file most like one of its names (among the
-    /// headers no column took), for the `--column` hint.
-    public func closestHeader(for column: Column) -> String? {
+    /// headers no column took and not in `excluding`), for the `--column` hint: one that holds
+    /// a name ("Home town" holds "town") or is within a third of its letters of one.
+    public func closestHeader(for column: Column, excluding: Set<String> = []) -> String? {
         let taken = Set(positions.filter { $0 >= 0 })
-        let names = HeaderAliases.names(of: column).map(Column.key)
+        let names = HeaderAliases.names(of: column).map(Column.key).filter { $0.count >= 3 }
         var best: (distance: Int, header: String)?
-        for (position, header) in headers.enumerated() where !taken.contains(position) && position != alternateEmail {
+        for (position, header) in headers.enumerated() where !taken.contains(position) && position != alternateEmail && !excluding.contains(header) {
             let key = Column.key(header)
-            guard !key.isEmpty else { continue }
+            guard key.count >= 3 else { continue }
             var distance = Int.max
             for name in names {
-                if key.contains(name) || name.contains(key) {
-                    distance = min(distance, abs(key.count - name.count) / 4)
+                if (name.count >= 4 && key.contains(name)) || (key.count >= 4 && name.contains(key)) {
+                    distance = min(distance, 1)
                 } else {
-                    distance = min(distance, HeaderAliases.editDistance(key, name))
+                    let edits = HeaderAliases.editDistance(key, name)
+                    if edits <= max(1, name.count / 3) { distance = min(distance, edits) }
                 }
             }
-            if best == nil || distance < best!.distance { best = (distance, header) }
+            if distance < Int.max, best == nil || distance < best!.distance { best = (distance, header) }
         }
-        guard let best, best.distance <= 6 else { return nil }
-        return best.header
+        return best?.header
     }
 }

@@ -383,10 +383,18 @@ public struct SignatureReader: Sendable {
         let foundList = found.isEmpty ? "none" : found.map { "'\($0)'" }.joined(separator: ", ")
         var message = "missing required column\(missing.count == 1 ? "" : "s") \(names); the headers found are \(foundList)"
         var flags: [String] = []
-        for column in missing {
-            if let header = map.closestHeader(for: column) { flags.append("--column \(column.rawValue)=\(shellQuoted(header))") }
+        var suggested = Set<String>()
+        for column in missing where column != .email || emailRequired {
+            if let header = map.closestHeader(for: column, excluding: suggested) {
+                suggested.insert(header)
+                flags.append("--column \(column.rawValue)=\(shellQuoted(header))")
+            }
         }
-        if !flags.isEmpty { message += "; if the closest header is the right one, add: " + flags.joined(separator: " ") }
+        if !flags.isEmpty {
+            message += "; if the closest header is the right one, add: " + flags.joined(separator: " ")
+        } else {
+            message += "; map a header to each with --column COLUMN=HEADER"
+        }
         if missing.contains(.email) && emailRequired {
             message += "; an export with no email addresses at all can be read with --dedup name (each signer counted once by name, city and country)"
         }

@@ -100,16 +100,22 @@ struct HostileExportTests {
         #expect(cp1252.records.map(\.firstName) == ["Zoë", "Ana"])
         #expect(cp1252.records.map(\.lastName) == ["Bœuf", "Silva"])
         #expect(cp1252.records.map(\.city) == ["Besançon", "€ville"])
-        let utf8 = try SignatureReader().read(bytes: bytes, path: "w.csv", firstOrder: 0)
+        // Without --encoding the code page is detected: the whole file is read, with a note.
+        let detected = try SignatureReader().read(bytes: bytes, path: "w.csv", firstOrder: 0)
+        #expect(detected.encoding == .windows1252)
+        #expect(detected.records.map(\.lastName) == ["Bœuf", "Silva"])
+        #expect(detected.notices.map(\.id) == ["intake.encoding-detected"])
+        // Told it is UTF-8, the rows that are not are rejected, never read as mangled text.
+        let utf8 = try SignatureReader(encoding: .utf8).read(bytes: bytes, path: "w.csv", firstOrder: 0)
         #expect(utf8.records.map(\.decodingProblem).allSatisfy { $0 != nil })
         #expect(utf8.records.map(\.location.line) == [2, 3])
         #expect(utf8.records.allSatisfy { !$0.firstName.contains("\u{FFFD}") })
     }
 
     @Test func columnOverridesMapOtherHeaders() throws {
-        let text = "Vorname,Nachname,Ort,Land,Mail\nJürgen,Müller,Köln,Deutschland,j@example.de\n"
+        let text = "Rufname,Zuname,Wohnsitz,Heimat,Kontakt\nJürgen,Müller,Köln,Deutschland,j@example.de\n"
         #expect(throws: PipelineError.self) { try SignatureReader().read(bytes: Array(text.utf8), path: "de.csv", firstOrder: 0) }
-        let reader = SignatureReader(overrides: [.first: "Vorname", .last: "Nachname", .city: "Ort", .country: "Land", .email: "mail"])
+        let reader = SignatureReader(overrides: [.first: "Rufname", .last: "Zuname", .city: "Wohnsitz", .country: "Heimat", .email: "kontakt"])
         let record = try #require(try reader.read(bytes: Array(text.utf8), path: "de.csv", firstOrder: 0).records.first)
         #expect([record.firstName, record.lastName, record.city, record.country, record.email] == ["Jürgen", "Müller", "Köln", "Deutschland", "j@example.de"])
     }
