@@ -285,8 +285,8 @@ public struct SignatureReader: Sendable {
         let file = SourceLocation(file: path)
         // The email column: a platform's "Email" holds "anonymous" on public forms.
         if map.alternateEmail >= 0, let chosen = map.header(of: .email) {
-            let valid = records.contains { EmailCanonicalizer.canonical($0.email).map(EmailAddress.isValid) ?? false }
-            let alternateValid = alternates.contains { EmailCanonicalizer.canonical($0).map(EmailAddress.isValid) ?? false }
+            let valid = records.contains { EmailCanonicalizer.canonical($0.email).map(EmailAddress.isValidCanonical) ?? false }
+            let alternateValid = alternates.contains { EmailCanonicalizer.canonical($0).map(EmailAddress.isValidCanonical) ?? false }
             if !valid && alternateValid {
                 var switched = map
                 switched.switchToAlternateEmail()

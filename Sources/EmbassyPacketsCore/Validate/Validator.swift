@@ -95,10 +95,10 @@ public struct Validator: Sendable {
             if typed.isEmpty {
                 return reject("signature.missing-email", "the Email Address field is empty")
             }
-            guard let email = EmailCanonicalizer.canonical(typed), EmailAddress.isValid(email) else {
+            guard let email = EmailCanonicalizer.canonical(typed), EmailAddress.isValidCanonical(email) else {
                 return reject("signature.invalid-email", "invalid email address '\(EmailMask.mask(typed))'")
             }
-            key = EmailAddress.key(email, mode: dedup)
+            key = EmailAddress.key(canonical: email, mode: dedup)
         }
         var signature = Signature(
             location: record.location, order: record.order, submittedAt: record.submittedAt,
