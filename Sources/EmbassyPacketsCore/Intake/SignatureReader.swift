@@ -54,6 +54,12 @@ public struct SignatureReader: Sendable {
         if original.isEmpty {
             throw PipelineError(stage: .intake, message: "the file is empty: no header line", location: SourceLocation(file: path))
         }
+        if original.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            throw PipelineError(
+                stage: .intake,
+                message: "the file is an Excel 97-2003 workbook (.xls) or a password-protected one: save it without a password as .xlsx or \"CSV UTF-8\"",
+                location: SourceLocation(file: path))
+        }
         let (bytes, used, detected) = Self.utf8(original, encoding: encoding)
         // A spreadsheet (.xlsx, .ods), an image or a zip is not a signature export: NUL bytes
         // in its first line, or many in its first 4 KB (a stray one in a row only rejects that row).

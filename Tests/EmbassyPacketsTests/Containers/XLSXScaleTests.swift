@@ -2,9 +2,10 @@
 import Foundation
 import Testing
 
-/// A 100,000-response Microsoft Forms sheet, scanned whole.
-@Suite("XLSX throughput")
-struct XLSXThroughputTests {
+/// A 100,000-response Microsoft Forms sheet, scanned whole: every cell lands right at that
+/// scale. (Its speed is measured by Benchmarks/run.sh, never asserted here.)
+@Suite("XLSX at scale")
+struct XLSXScaleTests {
     static let count = 100_000
 
     /// The sheet XML: ID, two timestamps, Email, a missing Name, then the questions as shared
@@ -34,14 +35,11 @@ struct XLSXThroughputTests {
         return (xml + rest, strings)
     }
 
-    @Test("100,000 rows scan to the right cells (and, in an optimised build, in under a second)")
+    @Test("100,000 rows scan to the right cells")
     func hundredThousandRows() throws {
         let (bytes, strings) = Self.sheet()
         let scanner = XLSXSheetScanner(sharedStrings: strings, styles: [.number, .date], date1904: false)
-        let start = ContinuousClock.now
         let rows = try bytes.withUnsafeBufferPointer { try scanner.scan($0) }
-        let elapsed = ContinuousClock.now - start
-        print("XLSX throughput: \(Self.count) rows, \(bytes.count / 1_000_000) MB of sheet XML scanned in \(elapsed)")
 
         #expect(rows.count == Self.count)
         #expect(rows.last?.line == Self.count)
@@ -53,8 +51,5 @@ struct XLSXThroughputTests {
         // Row 12,345: 12.345 days after 2024-01-15 is 2024-01-27 08:16:48.
         #expect(rows[12_344].fields[1] == "2024-01-27 08:16:48")
         #expect(rows[12_344].fields[8] == "Canada")
-        #if !DEBUG
-            #expect(elapsed < .seconds(1))
-        #endif
     }
 }
