@@ -40,6 +40,10 @@ public enum JSONReader {
 
     /// Reads a JSON document whose top level is an array of objects, or an object with a
     /// `signatures` array. Throws `FileError` when the top level is neither or is cut short.
+    /// The members that hold the list in exports that wrap it: ours, then other platforms'
+    /// (`responses`, `data`, `results`, ...).
+    static let listKeys: Set<String> = ["signatures", "responses", "submissions", "data", "results", "rows", "records", "items", "entries"]
+
     public static func readDocument(_ bytes: UnsafeBufferPointer<UInt8>, body: (Element) throws -> Void) throws {
         var scanner = Scanner(bytes: bytes)
         scanner.skipSpace()
@@ -59,7 +63,7 @@ public enum JSONReader {
                 guard scanner.peek() == UInt8(ascii: ":") else { throw FileError(line: scanner.line, message: "expected ':' after an object key") }
                 scanner.position += 1
                 scanner.skipSpace()
-                if key == "signatures" && scanner.peek() == UInt8(ascii: "[") { break }
+                if listKeys.contains(key) && scanner.peek() == UInt8(ascii: "[") { break }
                 try scanner.skipValue()
                 scanner.skipSpace()
                 guard scanner.peek() == UInt8(ascii: ",") else {
