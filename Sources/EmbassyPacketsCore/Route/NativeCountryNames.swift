@@ -1,32 +1,16 @@
-/// Countries' names in their own main languages (and a few neighbours' spellings people use),
-/// so that a signer who writes "Deutschland", "대한민국" or "Россия" is understood.
+/// Countries' names in their own languages that iso-codes' translations (`CountryNameTable`)
+/// lack: informal or older names ("Persia", "남한"), romanisations ("Zhongguo", "Rossiya"),
+/// traditional-character and fully vowelled spellings. Everything iso-codes already gives,
+/// and everything `CountryResolver.variants` lists, was removed from here.
 enum NativeCountryNames {
+    /// The names, by alpha-2 code.
     static let names: [String: [String]] = [
-        "AE": ["الإمارات العربية المتحدة", "الإمارات"], "AF": ["افغانستان"], "AL": ["Shqipëria", "Shqipëri"],
-        "AM": ["Հայաստան"], "AR": ["República Argentina"], "AT": ["Österreich"], "AZ": ["Azərbaycan"],
-        "BA": ["Bosna i Hercegovina"], "BD": ["বাংলাদেশ"], "BE": ["België", "Belgique", "Belgien"], "BG": ["България"],
-        "BH": ["البحرين"], "BO": ["Bolivia"], "BR": ["Brasil"], "BY": ["Беларусь", "Белоруссия", "Belarus"],
-        "CH": ["Schweiz", "Suisse", "Svizzera", "Svizra"], "CL": ["Chile"], "CN": ["中国", "中華人民共和國", "中华人民共和国", "Zhongguo"],
-        "CO": ["Colombia"], "CR": ["Costa Rica"], "CU": ["Cuba"], "CY": ["Κύπρος", "Kıbrıs"], "CZ": ["Česko", "Česká republika"],
-        "DE": ["Deutschland", "Bundesrepublik Deutschland"], "DK": ["Danmark"], "DZ": ["الجزائر", "Algérie"], "EC": ["Ecuador"],
-        "EE": ["Eesti"], "EG": ["مصر", "Misr"], "ES": ["España", "Espana"], "ET": ["ኢትዮጵያ"], "FI": ["Suomi"],
-        "FR": ["France", "République française"], "GE": ["საქართველო"], "GR": ["Ελλάδα", "Ελλάς", "Hellas"],
-        "HK": ["香港", "Hong Kong SAR"], "HR": ["Hrvatska"], "HU": ["Magyarország"], "ID": ["Indonesia"],
-        "IE": ["Éire", "Eire"], "IL": ["ישראל", "إسرائيل"], "IN": ["भारत", "Bharat", "Hindustan"], "IQ": ["العراق"],
-        "IR": ["ایران", "Persia"], "IS": ["Ísland"], "IT": ["Italia"], "JO": ["الأردن"], "JP": ["日本", "日本国", "Nippon", "Nihon"],
-        "KG": ["Кыргызстан"], "KH": ["កម្ពុជា", "Kampuchea"], "KP": ["조선", "조선민주주의인민공화국", "북한", "朝鲜", "朝鮮"],
-        "KR": ["대한민국", "한국", "남한", "韓國", "韩国", "大韓民国", "韓国"], "KW": ["الكويت"], "KZ": ["Қазақстан", "Казахстан"],
-        "LA": ["ລາວ"], "LB": ["لبنان", "Liban"], "LK": ["ශ්‍රී ලංකාව", "இலங்கை"], "LT": ["Lietuva"], "LU": ["Lëtzebuerg", "Luxemburg"],
-        "LV": ["Latvija"], "LY": ["ليبيا"], "MA": ["المغرب", "Maroc"], "MD": ["Moldova"], "ME": ["Crna Gora", "Црна Гора"],
-        "MK": ["Северна Македонија"], "MM": ["မြန်မာ"], "MN": ["Монгол Улс", "Монгол"], "MO": ["澳門", "澳门", "Macau SAR"],
-        "MX": ["México", "Estados Unidos Mexicanos"], "MY": ["Malaysia"], "NL": ["Nederland"], "NO": ["Norge", "Noreg"],
-        "NP": ["नेपाल"], "OM": ["عُمان", "عمان"], "PE": ["Perú"], "PH": ["Pilipinas"], "PK": ["پاکستان"], "PL": ["Polska"],
-        "PS": ["فلسطين"], "PT": ["Portugal"], "PY": ["Paraguái"], "QA": ["قطر"], "RO": ["România"], "RS": ["Србија", "Srbija"],
-        "RU": ["Россия", "Российская Федерация", "Rossiya"], "SA": ["السعودية", "المملكة العربية السعودية"], "SD": ["السودان"],
-        "SE": ["Sverige"], "SG": ["新加坡", "Singapura", "சிங்கப்பூர்"], "SI": ["Slovenija"], "SK": ["Slovensko"],
-        "SY": ["سوريا", "سورية"], "TH": ["ประเทศไทย", "ไทย", "Prathet Thai"], "TJ": ["Тоҷикистон"], "TM": ["Türkmenistan"],
-        "TN": ["تونس", "Tunisie"], "TR": ["Türkiye", "Turkiye"], "TW": ["台灣", "臺灣", "台湾", "中華民國", "中华民国"],
-        "UA": ["Україна", "Украина"], "UZ": ["Oʻzbekiston", "Ўзбекистон", "Узбекистан"], "VE": ["Venezuela"],
-        "VN": ["Việt Nam", "Viet Nam"], "YE": ["اليمن"], "ZA": ["Suid-Afrika", "iNingizimu Afrika"],
+        "AE": ["الإمارات العربية المتحدة"], "AL": ["Shqipëria"], "AM": ["Հայաստան"], "BY": ["Белоруссия"],
+        "CH": ["Svizra"], "CN": ["Zhongguo"], "GR": ["Ελλάς"], "IN": ["Hindustan"], "IR": ["Persia"],
+        "JP": ["日本国"], "KH": ["Kampuchea"], "KP": ["조선", "朝鮮"], "KR": ["남한", "韓國", "大韓民国"],
+        "LA": ["ລາວ"], "LU": ["Lëtzebuerg"], "MM": ["မြန်မာ"], "MN": ["Монгол Улс"], "MO": ["Macau SAR"],
+        "OM": ["عُمان"], "PS": ["فلسطين"], "RU": ["Rossiya"], "SA": ["المملكة العربية السعودية"],
+        "SD": ["السودان"], "SY": ["سوريا", "سورية"], "TH": ["Prathet Thai"], "TW": ["中华民国"],
+        "ZA": ["iNingizimu Afrika"],
     ]
 }
