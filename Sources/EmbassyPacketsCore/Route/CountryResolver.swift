@@ -32,8 +32,8 @@ public final class CountryResolver: @unchecked Sendable {
     static let variants: [String: [String]] = [
         "US": ["USA", "U.S.", "U.S.A.", "America", "United States of America", "the United States", "The US", "Estados Unidos", "États-Unis", "EEUU", "EE.UU."],
         "GB": ["UK", "U.K.", "Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland", "United Kingdom of Great Britain", "GBR", "Inglaterra"],
-        "KR": ["South Korea", "Republic of Korea", "Korea South", "S. Korea", "ROK", "Corea del Sur", "대한민국", "한국", "南韓", "韩国", "韓国"],
-        "KP": ["North Korea", "DPRK", "Korea North", "Corea del Norte", "조선민주주의인민공화국", "북한", "朝鲜"],
+        "KR": ["South Korea", "Republic of Korea", "Korea South", "S. Korea", "ROK", "Corea del Sur", "דרום קוריאה", "대한민국", "한국", "南韓", "韩国", "韓国"],
+        "KP": ["North Korea", "DPRK", "Korea North", "Corea del Norte", "צפון קוריאה", "조선민주주의인민공화국", "북한", "朝鲜"],
         "RU": ["Russia", "Россия", "Российская Федерация", "Rusia"],
         "VN": ["Vietnam", "Viet Nam", "Việt Nam"],
         "TR": ["Turkey", "Türkiye", "Turkiye"],

@@ -5,12 +5,8 @@
 enum NativeCountryNames {
     /// The names, by alpha-2 code.
     static let names: [String: [String]] = [
-        "AE": ["الإمارات العربية المتحدة"], "AL": ["Shqipëria"], "AM": ["Հայաստան"], "BY": ["Белоруссия"],
-        "CH": ["Svizra"], "CN": ["Zhongguo"], "GR": ["Ελλάς"], "IN": ["Hindustan"], "IR": ["Persia"],
-        "JP": ["日本国"], "KH": ["Kampuchea"], "KP": ["조선", "朝鮮"], "KR": ["남한", "韓國", "大韓民国"],
-        "LA": ["ລາວ"], "LU": ["Lëtzebuerg"], "MM": ["မြန်မာ"], "MN": ["Монгол Улс"], "MO": ["Macau SAR"],
-        "OM": ["عُمان"], "PS": ["فلسطين"], "RU": ["Rossiya"], "SA": ["المملكة العربية السعودية"],
-        "SD": ["السودان"], "SY": ["سوريا", "سورية"], "TH": ["Prathet Thai"], "TW": ["中华民国"],
-        "ZA": ["iNingizimu Afrika"],
+        "AL": ["Shqipëria"], "BY": ["Белоруссия"], "CN": ["Zhongguo"], "GR": ["Ελλάς"], "IN": ["Hindustan"],
+        "IR": ["Persia"], "JP": ["日本国"], "KH": ["Kampuchea"], "KP": ["조선", "朝鮮"], "KR": ["남한", "韓國", "大韓民国"],
+        "MN": ["Монгол Улс"], "SY": ["سورية"], "MO": ["Macau SAR"], "TH": ["Prathet Thai"], "TW": ["中华民国"],
     ]
 }

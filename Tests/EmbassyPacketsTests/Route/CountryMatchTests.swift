@@ -43,9 +43,13 @@ struct CountryMatchTests {
     @Test func shortTextsAndFarTextsAreNotCorrected() {
         // Under four letters nothing is fuzzed; at 4 to 7 letters one edit, from 8 two.
         #expect(resolver.match("Frn") == .unknown(hints: []))
-        #expect(resolver.match("Gremnay") == .unknown(hints: ["Germany"]))
+        guard case .unknown(let hints) = resolver.match("Gremnay") else {
+            Issue.record("'Gremnay' is two edits from Germany: not corrected at 7 letters")
+            return
+        }
+        #expect(hints.first == "Germany")
         #expect(resolver.match("Grmany") == .corrected("DE", typed: "Grmany"))
-        #expect(resolver.match("Grmnay") == .unknown(hints: ["Germany"]))
+        if case .unknown(let far) = resolver.match("Grmnay") { #expect(far.first == "Germany") } else { Issue.record("'Grmnay' corrected") }
         #expect(resolver.match("Phlipines") == .corrected("PH", typed: "Phlipines"))
         #expect(resolver.match("Phlpinnes") == .unknown(hints: []))
         #expect(resolver.match("user12345@example.org") == .unknown(hints: []))

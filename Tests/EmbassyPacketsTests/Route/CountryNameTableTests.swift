@@ -47,6 +47,7 @@ struct CountryNameTableTests {
         let common = Dictionary(TranslatedCountryNames.shared.common.map { ($0.key, $0.code) }, uniquingKeysWith: { a, _ in a })
         #expect(common["germania"] == "DE")
         #expect(common["alemania"] == "DE")
-        #expect(common["allemagne"] == nil, "one language only")
+        // French's name is in iso-codes and CLDR: two sources, so it is fuzzed too.
+        #expect(common["allemagne"] == "DE")
     }
 }

@@ -27,7 +27,7 @@ struct CountryResolverTests {
 
     @Test func suggestsCloseNames() {
         #expect(resolver.suggestions(for: "Germny").first == "Germany")
-        #expect(resolver.suggestions(for: "Gremnay") == ["Germany"])
+        #expect(resolver.suggestions(for: "Gremnay").first == "Germany")
         #expect(resolver.suggestions(for: "Zambai").prefix(2) == ["Zambia", "Gambia"])
         #expect(resolver.suggestions(for: "Atlantis").isEmpty)
         #expect(resolver.suggestions(for: "Maldovia", limit: 1).count == 1)

@@ -60,12 +60,28 @@ struct ValidatorTests {
         #expect(rejection(row) == id)
     }
 
-    @Test func anUnknownCountryGetsAHintAndNoEmailLeaks() {
-        guard case .failure(let error) = validator.validate(record(country: "Frannce", email: "secret.person@example.org")) else {
+    @Test func aMisspeltCountryIsReadAndNotedAndAFarOneGetsAHint() {
+        // One country within a small distance: read as it, with the spelling kept for a warning.
+        guard case .success(let signature) = validator.validate(record(country: "Frannce", email: "secret.person@example.org")) else {
+            Issue.record("expected 'Frannce' to be read as France")
+            return
+        }
+        #expect(signature.countryCode == "FR")
+        #expect(signature.countryNote == "Frannce")
+        // Placeholders are a missing country, never Namibia.
+        for placeholder in ["N/A", "n/a", "none", "-", "?"] {
+            guard case .failure(let missing) = validator.validate(record(country: placeholder)) else {
+                Issue.record("'\(placeholder)' was accepted as a country")
+                continue
+            }
+            #expect(missing.rejection.id == "signature.missing-country", "\(placeholder)")
+        }
+        guard case .failure(let error) = validator.validate(record(country: "Frrannncee", email: "secret.person@example.org")) else {
             Issue.record("expected a rejection")
             return
         }
-        #expect(error.rejection.message.contains("France"))
+        #expect(error.rejection.id == "signature.unknown-country")
+        #expect(!error.rejection.message.contains("secret.person"))
         guard case .failure(let bad) = validator.validate(record(email: "secret.person@nowhere")) else {
             Issue.record("expected a rejection")
             return
