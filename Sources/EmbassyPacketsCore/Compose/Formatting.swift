@@ -54,16 +54,8 @@ public struct LetterDate: Sendable, Hashable, CustomStringConvertible {
     /// The UTC day of a moment given in seconds since 1970.
     public init(secondsSince1970 seconds: Int64) {
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
-        // Inverse of TimestampParser.daysFromCivil (Howard Hinnant's civil_from_days).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        self.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = TimestampParser.civil(fromDays: days)
+        self.year = year
         self.month = month
         self.day = day
     }

@@ -174,13 +174,16 @@ public struct SampleGenerator: Sendable {
     }
 }
 
-/// A small, fast, seedable random number generator (SplitMix64), the same on every machine.
-struct SplitMix64 {
+/// A small, fast, seedable random number generator (SplitMix64), the same on every machine, so
+/// that a sample (or a failing random test case) can be made again from its seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    /// A generator that starts from `seed`.
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

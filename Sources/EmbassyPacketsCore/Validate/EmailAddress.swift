@@ -56,7 +56,7 @@ public enum EmailAddress {
             if byte == UInt8(ascii: "@") { return false }
             // Host names are letters, digits and hyphens (underscores are tolerated); bytes
             // past ASCII belong to a label not yet in Punycode.
-            guard byte >= 0x80 || hostByte[Int(byte)] else { return false }
+            guard byte >= 0x80 || EmailCanonicalizer.host[Int(byte)] else { return false }
             domainBytes += 1
             if byte == UInt8(ascii: ".") {
                 // A label is not empty, neither starts nor ends with a hyphen, and fits DNS.
@@ -70,16 +70,6 @@ public enum EmailAddress {
             bytes[labelStart] != UInt8(ascii: "-"), previous != UInt8(ascii: "-")
         else { return false }
         return labels + 1 >= 2
-    }
-
-    private static let hostByte: [Bool] = (0..<128).map { byte in
-        switch UInt8(byte) {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-            UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
-            return true
-        default:
-            return false
-        }
     }
 
     /// The deduplication key: canonicalised (`EmailCanonicalizer.canonical`; what does not

@@ -271,7 +271,7 @@ public enum EmailCanonicalizer {
     }
 
     /// Letters, digits, `-`, `_` and `.`: the bytes the fast path lets through after the `@`.
-    private static let host: [Bool] = (0..<128).map { byte in
+    static let host: [Bool] = (0..<128).map { byte in
         switch UInt8(byte) {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):

@@ -1,3 +1,4 @@
+import EmbassyPacketsCore
 import Foundation
 
 /// How a number stored in a worksheet reads as text: a date or time when its cell's number
@@ -146,17 +147,7 @@ enum ExcelNumberFormat {
     }
 
     /// Year, month and day of a count of days since 1970-01-01 (proleptic Gregorian).
-    static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
+    static func civil(fromDays days: Int) -> (Int, Int, Int) { TimestampParser.civil(fromDays: days) }
 
     private static func appendTime(_ second: Int, to out: inout [UInt8]) {
         append(second / 3600, digits: 2, to: &out)
