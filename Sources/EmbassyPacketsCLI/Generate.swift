@@ -233,6 +233,8 @@ struct Generate: ParsableCommand {
             var files: [String]
             var unverifiedAddresses: [String]
             var unknownGlyphs: Int
+            /// What intake decided on its own or warns about (as in the manifest).
+            var notices: [Manifest.Notice]
             /// Seconds per stage.
             var timings: [String: Double]
         }
@@ -243,6 +245,7 @@ struct Generate: ParsableCommand {
             rejected: manifest.rejected, unrouted: manifest.unrouted, files: manifest.packets.flatMap { $0.volumes.map(\.file) },
             unverifiedAddresses: manifest.packets.filter { !$0.addressVerified }.map(\.file),
             unknownGlyphs: manifest.packets.reduce(0) { $0 + $1.unknownGlyphs },
+            notices: manifest.notices ?? [],
             timings: report.timings.mapValues { ($0 * 1000).rounded() / 1000 })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
