@@ -17,7 +17,7 @@ enum HeaderAliases {
     /// Timestamp headers, best first, with the date order their locale implies.
     static let timestamps: [(String, DateOrder?)] = [
         // Submission times first: Typeform's and Microsoft Forms' own.
-        ("Submit Date (UTC)", .ymd), ("Completion time", .mdy), ("Submitted At", nil), ("Submission Date", nil),
+        ("Submit Date (UTC)", .ymd), ("Completion time", .mdy), ("lastSubmittedTime", .ymd), ("Submitted At", nil), ("Submission Date", nil),
         ("Submitted", nil), ("Signed At", nil), ("Signed On", nil), ("Date Signed", nil), ("Signature Date", nil),
         // Google Forms' Timestamp column in the account's language.
         ("Timestamp", .mdy), ("Marca temporal", .dmy), ("Zeitstempel", .dmy), ("Horodateur", .dmy),
@@ -31,7 +31,7 @@ enum HeaderAliases {
         ("Marcă temporală", .dmy), ("Marca de temps", .dmy),
         // Generic names, then start times last.
         ("Time", nil), ("Date", nil), ("Created At", nil), ("Created", nil), ("created_date", nil), ("Date and Time", nil),
-        ("DateTime", nil), ("Last modified time", .mdy), ("Start time", .mdy), ("Start Date (UTC)", .ymd),
+        ("DateTime", nil), ("createTime", .ymd), ("Last modified time", .mdy), ("Start time", .mdy), ("Start Date (UTC)", .ymd),
     ]
 
     /// Headers of every other column.
@@ -81,7 +81,7 @@ enum HeaderAliases {
         ],
         .email: [
             "Email Address", "Email", "E-mail", "Mail", "Email Addr", "Your Email", "Your Email Address", "Signer Email",
-            "email_address", "E-mail address",
+            "email_address", "E-mail address", "respondentEmail",
             "E-Mail-Adresse", "E-Mail", "Adresse e-mail", "Adresse électronique", "Courriel", "Adresse courriel",
             "Dirección de correo electrónico", "Correo electrónico", "Correo", "Endereço de e-mail",
             "Endereço de email", "Indirizzo email", "Indirizzo e-mail", "E-mailadres", "Adres e-mail",

@@ -121,6 +121,17 @@ public enum JSONReader {
             default: members[key] = nil
             }
         }
+        // The Google Forms API's responses (`forms.responses.list`) keep the answers under
+        // `answers`, by question id: each becomes a member named by its question id, so that
+        // `--column first=QUESTION_ID` maps it.
+        if let answers = object["answers"] as? [String: Any] {
+            for (questionID, answer) in answers {
+                guard let answer = answer as? [String: Any], let text = answer["textAnswers"] as? [String: Any],
+                    let values = text["answers"] as? [[String: Any]]
+                else { continue }
+                members[questionID] = values.compactMap { $0["value"] as? String }.joined(separator: ", ")
+            }
+        }
         return Element(line: line, members: members, problem: nil)
     }
 

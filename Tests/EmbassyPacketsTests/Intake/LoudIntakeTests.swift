@@ -239,3 +239,34 @@ struct LoudIntakeTests {
         #expect(run.notices.contains { $0.id == "dedup.by-name" })
     }
 }
+
+/// Exports with no form titles or no emails: the Google Forms API's responses.
+@Suite("Forms API responses")
+struct FormsAPIResponseTests {
+    @Test func answersByQuestionIdAreMappedWithColumn() throws {
+        // The shape of forms.responses.list: answers keyed by question id, times in RFC 3339.
+        let json = """
+            {"responses": [
+              {"responseId": "r1", "createTime": "2024-03-02T21:09:20.000Z", "lastSubmittedTime": "2024-03-02T21:09:25.120Z",
+               "respondentEmail": "ann@example.org",
+               "answers": {"1a2b": {"questionId": "1a2b", "textAnswers": {"answers": [{"value": "Ann"}]}},
+                           "3c4d": {"questionId": "3c4d", "textAnswers": {"answers": [{"value": "Ames"}]}},
+                           "5e6f": {"questionId": "5e6f", "textAnswers": {"answers": [{"value": "Leeds"}]}},
+                           "7a8b": {"questionId": "7a8b", "textAnswers": {"answers": [{"value": "United Kingdom"}]}}}}
+            ]}
+            """
+        let path = TestSupport.write(json, named: "responses.json", in: TestSupport.temporaryFolder())
+        do {
+            _ = try Generator.prepare(inputs: [path], embassiesFolder: TestSupport.embassies, templatePath: nil)
+            Issue.record("question ids were read as columns without --column")
+        } catch let error as PipelineError {
+            // The question ids are the headers the coordinator maps.
+            #expect(error.message.contains("'1a2b'"))
+        }
+        let intake = IntakeOptions(columns: [.first: "1a2b", .last: "3c4d", .city: "5e6f", .country: "7a8b"])
+        let run = try Generator.prepare(inputs: [path], intake: intake, embassiesFolder: TestSupport.embassies, templatePath: nil)
+        let signature = try #require(run.sorted.plans.first?.sections.first?.signatures.first)
+        #expect(signature.displayName == "Ann Ames")
+        #expect(signature.submittedAt == TimestampParser.parse("2024-03-02T21:09:25Z"))
+    }
+}
