@@ -43,9 +43,10 @@ struct Contacts: ParsableCommand {
         } catch {
             throw Console.fail(error)
         }
+        intake.printNotices(summary.notices)
         if !intake.quiet {
             for answer in summary.answers {
-                let label = answer.answer.isEmpty ? "(no answer)" : "'\(EmailShape.scrub(answer.answer))'"
+                let label = answer.answer.isEmpty ? "(no answer)" : "'\(AddressMask.mask(answer.answer))'"
                 Console.error("  \(answer.signers) signer\(answer.signers == 1 ? "" : "s") answered \(label): \(Self.describe(answer.choice))")
             }
             Console.error(

@@ -99,10 +99,28 @@ struct IntakeArguments: ParsableArguments {
         }
         let countries = CountryResolver()
         var map: [String: String] = [:]
+        // A route is typed by the coordinator, who can write it exactly: a guess is refused.
+        func country(_ text: String, in item: String, origin: String) throws -> String {
+            switch countries.match(text) {
+            case .exact(let code): return code
+            case .corrected(let code, _):
+                throw ValidationError("\(origin): '\(text)' in '\(item)' is no country name; did you mean \(countries.name(of: code)) (\(code))?")
+            case .ambiguous(let chosen, let others):
+                let names = ([chosen] + others).map { "\(countries.name(of: $0)) (\($0))" }.joined(separator: " or ")
+                throw ValidationError("\(origin): '\(text)' in '\(item)' can mean \(names): write the code")
+            case .missing, .unknown, .candidates:
+                throw ValidationError("\(origin): unknown country '\(text)' in '\(item)'; a route is FROM=TO with two countries, e.g. TW=US")
+            }
+        }
         for (item, origin) in items {
             let parts = item.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces() }
-            guard parts.count == 2, let from = countries.resolve(parts[0]), let to = countries.resolve(parts[1]) else {
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                 throw ValidationError("\(origin): a route is FROM=TO with two countries, e.g. TW=US, not '\(item)'")
+            }
+            let from = try country(parts[0], in: item, origin: origin)
+            let to = try country(parts[1], in: item, origin: origin)
+            if let earlier = map[from], earlier != to {
+                throw ValidationError("\(origin): \(from) is routed twice, to \(earlier) and to \(to): keep one")
             }
             map[from] = to
         }

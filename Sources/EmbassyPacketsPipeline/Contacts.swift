@@ -19,6 +19,8 @@ public enum Contacts {
         public var duplicates = 0
         /// Each distinct answer, how it was read, and how many signers gave it.
         public var answers: [(answer: String, choice: ConsentChoice, signers: Int)] = []
+        /// What intake decided on its own or warns about (encodings, date order, ...).
+        public var notices: [Diagnostic] = []
         /// True when some row answered the consent question.
         public var consentColumn: Bool = false
     }
@@ -40,9 +42,10 @@ public enum Contacts {
         }
         let directory = try EmbassyDirectoryLoader.load(folder: embassiesFolder)
         let reader = SignatureReader(overrides: intake.columns, encoding: intake.encoding, dateOrder: intake.dateOrder)
-        let (records, _, _) = try InputReader.read(inputs, reader: reader)
+        let (records, _, notices) = try InputReader.read(inputs, reader: reader)
         let validator = Validator(countries: CountryResolver(directory: directory), dedup: intake.dedup)
         var summary = Summary()
+        summary.notices = notices
         struct Signer {
             var first: String, last: String, email: String, country: String, signed: Int64?
             var latest: (at: Int64?, order: Int, answer: String)

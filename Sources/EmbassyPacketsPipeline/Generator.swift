@@ -166,6 +166,14 @@ public enum Generator {
             throw PipelineError(stage: .compose, message: "the rows do not add up: " + imbalances.joined(separator: "; "))
         }
         notices += sorted.notices(countries: countries)
+        for (from, to) in intake.routing.overrides.sorted(by: { $0.key < $1.key }) where from != to && directory[from]?.missionClass == .embassy {
+            let count = sorted.plans.reduce(0) { total, plan in
+                total + plan.sections.filter { $0.countryCode == from }.reduce(0) { $0 + $1.signatures.count }
+            }
+            notices.append(Diagnostic(
+                .warning, id: "route.overrides-embassy",
+                message: "--route \(from)=\(to) sends \(count) signer\(count == 1 ? "" : "s") of \(countries.name(of: from)), which has an embassy of its own, into the \(to) packet"))
+        }
         if intake.dedup == .name {
             notices.append(Diagnostic(
                 .warning, id: "dedup.by-name",

@@ -86,7 +86,7 @@ public struct CSVWriter {
     /// Appends one row of a report: anything shaped like an email address is masked first,
     /// whichever column the signer typed it in.
     public mutating func appendMasked(_ fields: [String]) {
-        append(fields.map(EmailShape.scrub))
+        append(fields.map(AddressMask.mask))
     }
 
     /// One field, neutralised against formula injection and quoted when it must be.

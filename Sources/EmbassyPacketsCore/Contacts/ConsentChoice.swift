@@ -15,7 +15,7 @@ public enum ConsentChoice: String, Sendable, Hashable {
 
     /// Words that refuse, checked first: "Do not contact me", "Only to count my signature".
     static let refusing = [
-        "do not", "don't", "dont", "never", "no contact", "not contact", "only to count", "only for counting", "only count",
+        "do not", "don't", "dont", "never", "no contact", " not ", "not contact", "only to count", "only for counting", "only count",
         "only to verify", "internal purposes only", "unsubscribe", "opt out", "opt-out", "no thanks", "no, ", "nein", "nicht",
         "keine", "ne pas", "non merci", "pas de", "no me", "no contactar", "não", "nao ", "non contattar", "niet", "nie ",
         "не ", "нет", "hayır", "istemiyorum", "いいえ", "しない", "不要", "不同意", "아니", "않", "لا", "לא",

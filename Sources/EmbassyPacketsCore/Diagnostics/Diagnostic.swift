@@ -43,11 +43,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         var text = ""
         if let location { text += "\(location): " }
         // Whatever a signer typed where, no address leaves in the clear.
-        text += "\(severity.rawValue): \(EmailShape.scrub(message)) [\(id)]"
+        text += "\(severity.rawValue): \(AddressMask.mask(message)) [\(id)]"
         for note in notes {
             text += "\n"
             if let location = note.location { text += "\(location): " }
-            text += "note: \(EmailShape.scrub(note.message))"
+            text += "note: \(AddressMask.mask(note.message))"
         }
         return text
     }
@@ -76,8 +76,8 @@ public struct PipelineError: Error, Sendable, CustomStringConvertible {
 
     /// One line: `file:line: error: message`.
     public var description: String {
-        if let location { return "\(location): error: \(EmailShape.scrub(message))" }
-        return "error: \(EmailShape.scrub(message))"
+        if let location { return "\(location): error: \(AddressMask.mask(message))" }
+        return "error: \(AddressMask.mask(message))"
     }
 }
 

@@ -69,6 +69,8 @@ public struct CSVReader {
                     position += 1
                     var closed = false
                     var separatorsOnLine = 0
+                    var fieldSeparators = 0
+                    var lineBreaks = 0
                     while position < count {
                         let byte = bytes[position]
                         if byte == quote {
@@ -88,17 +90,23 @@ public struct CSVReader {
                             lineBreak = true
                         }
                         if lineBreak {
+                            lineBreaks += 1
                             line += 1
                             if firstBreak == nil { firstBreak = position + 1 }
                             if let expected, expected > 1, separatorsOnLine >= expected - 1 { embeddedRow = true }
                             separatorsOnLine = 0
                         } else if byte == separator {
                             separatorsOnLine += 1
+                            fieldSeparators += 1
                         }
                         scratch.append(byte)
                         position += 1
                     }
                     if let expected, expected > 1, firstBreak != nil, separatorsOnLine >= expected - 1 { embeddedRow = true }
+                    // A quoted field over lines that holds many separators (`"Smith,Berlin,,DE,...⏎...,Bob,Jones"`)
+                    // is rows swallowed even when the quote closes on a later line: real multi-line
+                    // values (an address) hold a separator or two.
+                    if let expected, lineBreaks > 0, fieldSeparators >= max(3, (expected - 1) / 2) { embeddedRow = true }
                     if !closed {
                         unclosed = true
                         problem = problem ?? "a quoted field is not closed before the end of the file"

@@ -308,13 +308,28 @@ public struct SignatureReader: Sendable {
             var values: [String] = []
             values.reserveCapacity(records.count)
             for record in records where record.decodingProblem == nil && !record.timestamp.isEmpty { values.append(record.timestamp) }
-            let column = TimestampColumn.decide(values, hint: map.dateOrderHint, forced: dateOrder)
+            // The values decide first; --date-order only chooses for a column they leave open,
+            // and never overrides dates that prove the other order.
+            var column = TimestampColumn.decide(values, hint: map.dateOrderHint, forced: nil)
             let header = map.header(of: .time) ?? "Timestamp"
+            if let dateOrder {
+                switch column.evidence {
+                case .hinted, .defaulted:
+                    column = TimestampColumn(order: dateOrder, evidence: .chosen)
+                case .settled(let index) where column.order != dateOrder:
+                    notices.append(Diagnostic(
+                        .warning, id: "intake.date-order-ignored",
+                        message: "--date-order \(dateOrder.rawValue) is not used for the '\(header)' column: its date '\(values[index])' can only be \(column.order.rawValue)",
+                        location: file))
+                default:
+                    break
+                }
+            }
             switch column.evidence {
             case .conflicting(let dmyAt, let mdyAt):
                 throw PipelineError(
                     stage: .intake,
-                    message: "the '\(header)' column mixes day-first dates ('\(values[dmyAt])') and month-first dates ('\(values[mdyAt])'): were exports from two locales pasted together? Read them as separate files, or choose with --date-order dmy|mdy|ymd",
+                    message: "the '\(header)' column mixes day-first dates ('\(values[dmyAt])') and month-first dates ('\(values[mdyAt])'): were exports from two locales pasted together? Split them into one file per export and give each file on its own",
                     location: file)
             case .hinted, .defaulted:
                 notices.append(Diagnostic(

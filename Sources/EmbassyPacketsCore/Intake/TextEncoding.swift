@@ -137,6 +137,14 @@ public enum TextEncoding: String, Sendable, CaseIterable {
                 if [0xD0, 0xDD, 0xDE, 0xF0, 0xFD, 0xFE].contains(s.value) { score -= 1 }
                 // A capital inside a word ("JosŽ", "JosÈ") is a wrong code page.
                 if s.properties.isUppercase && previous.properties.isLowercase { score -= 3 }
+                // Names start with a capital in scripts with case: a word of non-ASCII letters
+                // that starts in lower case is Hebrew or Arabic read as Cyrillic or Greek.
+                if !previous.properties.isAlphabetic && s.properties.isLowercase && next.value >= 0x80 && next.properties.isAlphabetic {
+                    score -= 2
+                }
+            } else if [0x2018, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014, 0x2026, 0x00B4].contains(s.value) {
+                // Typographic quotes, apostrophes (O’Neil) and dashes sit beside letters in real text.
+                score += neighbourLetter ? 1 : 0
             } else if neighbourLetter || s.value == 0xFFFD || (0x80...0x9F).contains(s.value) {
                 score -= 3
             }

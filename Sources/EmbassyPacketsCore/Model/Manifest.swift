@@ -182,7 +182,7 @@ public struct Manifest: Codable, Sendable, Equatable {
 
         /// A diagnostic as a notice.
         public init(_ diagnostic: Diagnostic) {
-            self.init(severity: diagnostic.severity.rawValue, id: diagnostic.id, message: EmailShape.scrub(diagnostic.message), location: diagnostic.location?.description)
+            self.init(severity: diagnostic.severity.rawValue, id: diagnostic.id, message: AddressMask.mask(diagnostic.message), location: diagnostic.location?.description)
         }
     }
 

@@ -50,8 +50,12 @@ public struct Validator: Sendable {
         // (not the address cut out), so that the coordinator sees it and asks the signer.
         for (name, value) in [("First Name", record.firstName), ("Last Name", record.lastName), ("City", record.city),
                               ("State or Province", record.region), ("Country", record.country)]
-        where EmailShape.contains(value) {
-            return reject("signature.email-in-field", "the \(name) field holds an email address ('\(EmailShape.scrub(TextNormalizer.clean(value)))'), which must never be printed")
+        where EmailShape.contains(value) || AddressMask.containsAtSign(value) {
+            return reject("signature.email-in-field", "the \(name) field holds an email address or an '@' ('\(AddressMask.mask(TextNormalizer.clean(value)))'), which must never be printed")
+        }
+        // What a signer typed in two fields prints as one line: "splitleft@" + "example.org".
+        if AddressMask.containsAtSign(record.firstName + " " + record.lastName) {
+            return reject("signature.email-in-field", "the name holds an email address or an '@', which must never be printed")
         }
         let first = cleanedName(record.firstName)
         let last = cleanedName(record.lastName)

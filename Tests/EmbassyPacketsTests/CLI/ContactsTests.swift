@@ -10,7 +10,7 @@ struct ContactsTests {
         ("You may contact me about this and other campaigns", ConsentChoice.allows),
         ("Yes", .allows), ("Sí, pueden escribirme", .allows), ("Ja, gerne", .allows), ("はい", .allows),
         ("Do not contact me", .refuses), ("Only to count my signature", .refuses), ("No", .refuses),
-        ("Never", .refuses), ("Nein, nur zum Zählen", .refuses), ("", .none), ("Blue", .unclear), ("Facebook", .unclear),
+        ("Never", .refuses), ("Not yes", .refuses), ("Nein, nur zum Zählen", .refuses), ("", .none), ("Blue", .unclear), ("Facebook", .unclear),
         ("Book club", .unclear),
     ])
     func answersAreClassified(answer: String, expected: ConsentChoice) {

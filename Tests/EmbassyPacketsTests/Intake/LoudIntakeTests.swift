@@ -270,3 +270,53 @@ struct FormsAPIResponseTests {
         #expect(signature.submittedAt == TimestampParser.parse("2024-03-02T21:09:25Z"))
     }
 }
+
+extension LoudIntakeTests {
+    @Test func aStrayQuoteClosedOnALaterLineStillLosesOnlyItsOwnRow() throws {
+        // The quote opened on line 3 closes in the middle of line 4: the record has the header's
+        // number of fields, but it holds two rows.
+        let text = [
+            Self.header, Self.row("Ann", "Ames", email: "ann@example.org"),
+            "2024/03/02 9:10:25 PM GMT-4,Cat,\"Cole,Leeds,,United Kingdom,cat@example.org,",
+            "2024/03/02 9:11:25 PM GMT-4,Bob,Jones\",Paris,,France,bob@example.org,",
+            Self.row("Dan", "Dale", email: "dan@example.org"),
+        ].joined(separator: "\r\n") + "\r\n"
+        let run = try Self.prepare(text)
+        #expect(run.sorted.totals.rows == 4)
+        // Line 3 is rejected; line 4 is read again on its own, and Bob survives.
+        #expect(run.sorted.rejected.map(\.location.line) == [3])
+        #expect(run.sorted.rejected.first?.reason.id == "signature.unclosed-quote")
+        #expect(run.sorted.rejected.first?.reason.message.contains("line 4") == true)
+        #expect(Self.delivered(run) == ["Ann", "Bob", "Dan"])
+    }
+
+    @Test func dateOrderNeverOverridesDatesThatProveTheOtherOrder() throws {
+        let header = "Timestamp,First Name,Last Name,City,State or Province,Country,Email Address"
+        let us = [header, "3/15/2024 10:00:00,Alice,Able,Boston,MA,United States,alice@example.org",
+                  "4/1/2024 10:00:00,Bob,Later,Boston,MA,United States,bob@example.org",
+                  "3/2/2024 10:00:00,Bob,Earlier,Boston,MA,United States,bob@example.org"].joined(separator: "\n") + "\n"
+        let run = try Self.prepare(us, intake: IntakeOptions(dateOrder: .dmy))
+        // 3/15 proves month-first: 3/2 (2 March) came before 4/1 (1 April).
+        #expect(run.sorted.duplicates.first?.signature.lastName == "Later")
+        #expect(run.notices.contains { $0.id == "intake.date-order-ignored" })
+        #expect(!run.notices.contains { $0.id == "intake.unreadable-timestamp" })
+        // A column that reads both ways takes the flag.
+        let open = [header, "2/3/2024 10:00:00,Bob,Later,Boston,MA,United States,bob@example.org",
+                    "3/2/2024 10:00:00,Bob,Earlier,Boston,MA,United States,bob@example.org"].joined(separator: "\n") + "\n"
+        // Day-first, "3/2" is 3 February and counts; month-first, "2/3" is 3 February and counts.
+        #expect(try Self.prepare(open, intake: IntakeOptions(dateOrder: .dmy)).sorted.duplicates.first?.signature.lastName == "Later")
+        #expect(try Self.prepare(open, intake: IntakeOptions(dateOrder: .mdy)).sorted.duplicates.first?.signature.lastName == "Earlier")
+    }
+
+    @Test(arguments: ["john@localhost", "x@[192.168.0.1]", "\"q\"@example.org", "Roe\u{A0}@\u{A0}example.org", "reg@@example.org",
+                      "dotless@examplecom", "Ｊｏｈｎ＠ｅｘａｍｐｌｅ", "a\u{2024}b@c\u{2024}org", "\u{202E}gro.elpmaxe@desrever",
+                      "pct%40example.org", "ent&#64;example.org", "john at example dot org"])
+    func anythingAddressLikeInANameIsRejectedAndMasked(value: String) throws {
+        let run = try Self.prepare([Self.header, Self.row(value, "Roe", email: "roe@example.org"), Self.row("Ann", "Ames", email: "ann@example.org")]
+            .joined(separator: "\n") + "\n")
+        #expect(Self.delivered(run) == ["Ann"], "\(value)")
+        #expect(run.sorted.rejected.first?.reason.id == "signature.email-in-field")
+        let report = Reports.rejected(run.sorted)
+        for local in ["john@", "x@[", "reg@", "dotless@", "pct%40", "ent&#64;"] { #expect(!report.contains(local), "\(value)") }
+    }
+}
