@@ -29,7 +29,7 @@ struct Validate: ParsableCommand {
         intake.printNotices(run.notices)
         intake.printDiagnostics(run.sorted.diagnostics, reportsFolder: out.map { "\($0)/reports" })
         print(Self.reconciliation(run), terminator: "")
-        if !intake.allowMostlyUndelivered, let summary = run.sorted.undeliveredSummary() {
+        if !intake.allowMostlyUndelivered, let summary = run.sorted.undeliveredSummary(encodingDetected: run.notices.contains { $0.id == "intake.encoding-detected" }) {
             Console.error(summary.description)
             throw ExitCode(1)
         }

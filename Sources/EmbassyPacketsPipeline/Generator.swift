@@ -203,7 +203,7 @@ public enum Generator {
             inputs: options.inputs, intake: options.intake, embassiesFolder: options.embassiesFolder, templatePath: options.templatePath,
             translationPaths: options.translationPaths)
         options.progress?.rowsRead(run.sorted.rows)
-        if !options.intake.allowMostlyUndelivered, let summary = run.sorted.undeliveredSummary() {
+        if !options.intake.allowMostlyUndelivered, let summary = run.sorted.undeliveredSummary(encodingDetected: run.notices.contains { $0.id == "intake.encoding-detected" }) {
             // Nothing is written: an earlier, sound output stays as it was.
             throw UndeliveredError(summary: summary, notices: run.notices, diagnostics: run.sorted.diagnostics)
         }

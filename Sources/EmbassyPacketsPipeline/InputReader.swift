@@ -10,8 +10,25 @@ public enum InputReader {
         var records: [SignatureRecord] = []
         var manifestInputs: [Manifest.Input] = []
         var notices: [Diagnostic] = []
+        var seen: [String: String] = [:]
         for path in inputs {
             let bytes = try Generator.readFile(path)
+            let sha256 = Generator.sha256Hex(bytes)
+            if let earlier = seen[sha256] {
+                // Every row would count as its own duplicate: half the rows, and no warning as loud.
+                throw PipelineError(
+                    stage: .intake,
+                    message: "the same export is given twice: '\(path)' holds exactly the bytes of '\(earlier)'; give it once",
+                    location: SourceLocation(file: path))
+            }
+            seen[sha256] = path
+            let lower = path.lowercased()
+            if [".zip", ".xlsx", ".xlsm"].contains(where: { lower.hasSuffix($0) }) && !ExportContainer.isZip(bytes) {
+                throw PipelineError(
+                    stage: .intake,
+                    message: "the file is named like a zip archive or workbook but is not one (a damaged or unfinished download?): download it again, or export the responses as CSV",
+                    location: SourceLocation(file: path))
+            }
             var results: [IntakeResult] = []
             var members: [String]?
             if ExportContainer.isZip(bytes) {
@@ -32,10 +49,10 @@ public enum InputReader {
                 if records.isEmpty { records = result.records } else { records += result.records }
                 results.append(result)
             }
-            let encodings = results.map(\.encoding.rawValue)
+            let encodings = results.map(\.encodingName)
             let encoding = Set(encodings).count <= 1 ? encodings.first ?? "utf-8" : encodings.joined(separator: ",")
             manifestInputs.append(Manifest.Input(
-                path: path, sha256: Generator.sha256Hex(bytes), rows: results.reduce(0) { $0 + $1.records.count },
+                path: path, sha256: sha256, rows: results.reduce(0) { $0 + $1.records.count },
                 encoding: encoding, members: members))
             notices += results.flatMap(\.notices)
         }

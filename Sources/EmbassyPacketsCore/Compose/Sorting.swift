@@ -106,7 +106,7 @@ extension SortedRows {
 
     /// When most rows fall to one reason (over half), or no signature is delivered from rows
     /// that exist, the likely cause and its fix, as one error. Nil when the run looks sound.
-    public func undeliveredSummary() -> Diagnostic? {
+    public func undeliveredSummary(encodingDetected: Bool = false) -> Diagnostic? {
         guard rows > 0 else { return nil }
         var buckets: [(id: String, count: Int)] = rejectedByReason.map { ($0.key, $0.value) }
         buckets.append(("signature.duplicate", duplicates.count))
@@ -116,7 +116,7 @@ extension SortedRows {
         let mostly = worst.count * 2 > rows
         guard mostly || delivered == 0 else { return nil }
         let share = "\(worst.count) of \(rows) rows"
-        let cause: String
+        var cause: String
         switch worst.id {
         case "signature.unknown-country", "signature.missing-country":
             cause = "\(share) have no country the tool knows: is the Country column the right one? Map it with --column country=HEADER"
@@ -136,6 +136,9 @@ extension SortedRows {
             cause = "\(share) go to no embassy: send them to one with --route CC=XX"
         default:
             cause = "\(share) were not delivered (\(worst.id))"
+        }
+        if encodingDetected && ["signature.unknown-country", "signature.missing-name", "signature.invalid-email"].contains(worst.id) {
+            cause += "; or the file's code page was guessed wrong: name it with --encoding"
         }
         let lead = delivered == 0 ? "no signature is delivered: " : "most rows are not delivered: "
         return Diagnostic(

@@ -11,6 +11,8 @@ public enum JSONReader {
         public var members: [String: String]?
         /// Why the element could not be read.
         public var problem: String?
+        /// Keys whose value is an object or an array, not text.
+        public var nonText: Set<String> = []
     }
 
     /// Why a whole file cannot be read.
@@ -113,12 +115,15 @@ public enum JSONReader {
             return Element(line: line, members: nil, problem: "the element is not an object")
         }
         var members: [String: String] = [:]
+        var nonText: Set<String> = []
         for (key, value) in object {
             switch value {
             case let text as String: members[key] = text
             case let number as NSNumber: members[key] = number.stringValue
             case is NSNull: members[key] = ""
-            default: members[key] = nil
+            default:
+                members[key] = ""
+                nonText.insert(key)
             }
         }
         // The Google Forms API's responses (`forms.responses.list`) keep the answers under
@@ -132,7 +137,7 @@ public enum JSONReader {
                 members[questionID] = values.compactMap { $0["value"] as? String }.joined(separator: ", ")
             }
         }
-        return Element(line: line, members: members, problem: nil)
+        return Element(line: line, members: members, problem: nil, nonText: nonText)
     }
 
     static func isSpace(_ byte: UInt8) -> Bool {

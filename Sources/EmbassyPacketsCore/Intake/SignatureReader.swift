@@ -26,6 +26,8 @@ public struct IntakeResult: Sendable {
     public var notices: [Diagnostic] = []
     /// The encoding the file was read in.
     public var encoding: TextEncoding = .utf8
+    /// The encoding's name for the manifest: as `encoding`, or `utf-16le`/`utf-16be`.
+    public var encodingName: String = "utf-8"
 }
 
 /// Turns the bytes of one signature file into records, each with its `file:line`.
@@ -79,6 +81,7 @@ public struct SignatureReader: Sendable {
             }
         }
         result.encoding = used
+        result.encodingName = original.starts(with: [0xFF, 0xFE]) ? "utf-16le" : original.starts(with: [0xFE, 0xFF]) ? "utf-16be" : used.rawValue
         if detected {
             result.notices.insert(Diagnostic(
                 .note, id: "intake.encoding-detected",
@@ -180,7 +183,13 @@ public struct SignatureReader: Sendable {
                 if firstMap == nil { firstMap = map }
             }
             let fields = keys.map { members[$0] ?? "" }
-            records.append(Self.record(fields, map: map, location: location, order: order))
+            var record = Self.record(fields, map: map, location: location, order: order)
+            if !element.nonText.isEmpty,
+                let column = Column.allCases.first(where: { map.header(of: $0).map(element.nonText.contains) ?? false })
+            {
+                record.decodingProblem = "the '\(map.header(of: column)!)' value is an object or a list, not text"
+            }
+            records.append(record)
             alternates.append(map.alternateEmail(in: fields))
             order += 1
         }

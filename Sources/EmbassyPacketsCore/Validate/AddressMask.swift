@@ -14,9 +14,27 @@ public enum AddressMask {
             return false
         }
         let lower = text.lowercased()
-        if atSigns.contains(where: { lower.contains($0) }) { return true }
+        if atSigns.contains(where: { sign in joins(lower, around: sign) }) { return true }
         if lower.contains("(at)") || lower.contains("[at]") { return true }
         return lower.contains(" at ") && (lower.contains(" dot ") || lower.contains("(dot)"))
+    }
+
+    /// True when some occurrence of `sign` has text on both sides (white space between allowed):
+    /// `roe @ example.org` joins, a handle such as `@Lee` does not.
+    static func joins(_ text: String, around sign: String) -> Bool {
+        var searchStart = text.startIndex
+        while let range = text.range(of: sign, range: searchStart..<text.endIndex) {
+            let head = text[..<range.lowerBound], tail = text[range.upperBound...]
+            let touching = head.unicodeScalars.last.map { !TextNormalizer.isSpace($0) } ?? false
+                && tail.unicodeScalars.first.map { !TextNormalizer.isSpace($0) } ?? false
+            // With white space around it, the sign joins only when a dotted domain follows.
+            let hasBefore = head.unicodeScalars.contains { !TextNormalizer.isSpace($0) }
+            let nextWord = tail.unicodeScalars.drop { TextNormalizer.isSpace($0) }.prefix { !TextNormalizer.isSpace($0) }
+            let dottedAfter = nextWord.count > 2 && nextWord.dropLast().dropFirst().contains { $0 == "." || $0 == "．" || $0 == "。" }
+            if touching || (hasBefore && dottedAfter) { return true }
+            searchStart = range.upperBound
+        }
+        return false
     }
 
     /// The text with every address `EmailShape` finds masked, then every remaining

@@ -320,3 +320,41 @@ extension LoudIntakeTests {
         for local in ["john@", "x@[", "reg@", "dotless@", "pct%40", "ent&#64;"] { #expect(!report.contains(local), "\(value)") }
     }
 }
+
+extension LoudIntakeTests {
+    @Test func theSameExportTwiceIsRefused() throws {
+        let folder = TestSupport.temporaryFolder()
+        let text = [Self.header, Self.row("Ann", "Ames", email: "ann@example.org")].joined(separator: "\n") + "\n"
+        let first = TestSupport.write(text, named: "a.csv", in: folder)
+        let copy = TestSupport.write(text, named: "copy.csv", in: folder)
+        for inputs in [[first, copy], [first, first]] {
+            do {
+                _ = try Generator.prepare(inputs: inputs, embassiesFolder: TestSupport.embassies, templatePath: nil)
+                Issue.record("\(inputs) was read twice")
+            } catch let error as PipelineError {
+                #expect(error.message.contains("the same export is given twice"))
+            }
+        }
+    }
+
+    @Test func aDamagedDownloadNamedZipOrXlsxIsSaidToBeOne() throws {
+        let folder = TestSupport.temporaryFolder()
+        for name in ["responses.csv.zip", "export.xlsx"] {
+            let path = TestSupport.write("PK garbage, not an archive\n", named: name, in: folder)
+            do {
+                _ = try Generator.prepare(inputs: [path], embassiesFolder: TestSupport.embassies, templatePath: nil)
+                Issue.record("\(name) was read as CSV")
+            } catch let error as PipelineError {
+                #expect(error.message.contains("not one"), "\(error.message)")
+            }
+        }
+    }
+
+    @Test func aJSONNameThatIsNotTextRejectsItsRow() throws {
+        let json = #"[{"first_name": {"given": "Ann"}, "last_name": "Ames", "city": "Leeds", "country": "UK", "email": "ann@example.org"},"#
+            + #" {"first_name": "Bob", "last_name": "Brown", "city": "Leeds", "country": "UK", "email": "bob@example.org"}]"#
+        let run = try Self.prepare(json, named: "in.json")
+        #expect(Self.delivered(run) == ["Bob"])
+        #expect(run.sorted.rejected.first?.reason.message.contains("'first_name' value is an object or a list") == true)
+    }
+}
