@@ -107,11 +107,9 @@ struct Generate: ParsableCommand {
 
     /// `Templates/letter.xml` in another language: `Templates/letter.zh-Hans.xml`.
     static func variant(of template: String, language: String) -> String {
-        let url = URL(fileURLWithPath: template)
-        let base = url.deletingPathExtension().lastPathComponent
-        let folder = (template as NSString).deletingLastPathComponent
-        let name = "\(base).\(language).\(url.pathExtension.isEmpty ? "xml" : url.pathExtension)"
-        return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+        let fileExtension = UserPath.pathExtension(template)
+        let name = "\(UserPath.stem(template)).\(language).\(fileExtension.isEmpty ? "xml" : fileExtension)"
+        return UserPath.join(UserPath.parent(template), name)
     }
 
     /// `--columns` as columns.
@@ -184,6 +182,10 @@ struct Generate: ParsableCommand {
         }
         if json { print(Self.jsonSummary(report, output: out)) }
         intake.printNotices(report.notices)
+        if !report.keptFiles.isEmpty && !intake.quiet {
+            let shown = report.keptFiles.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (report.keptFiles.count > 5 ? ", ..." : "")
+            Console.error("\(out): note: kept \(report.keptFiles.count) file\(report.keptFiles.count == 1 ? "" : "s") that embassy-packets did not write: \(shown) [output.kept-files]")
+        }
         intake.printDiagnostics(report.diagnostics, reportsFolder: "\(out)/reports")
         if !intake.quiet && !json {
             for packet in report.manifest.packets where !packet.addressVerified {
@@ -240,7 +242,7 @@ struct Generate: ParsableCommand {
         }
         let manifest = report.manifest
         let summary = Summary(
-            output: output, manifest: (output as NSString).appendingPathComponent("manifest.json"), packets: manifest.packets.count,
+            output: output, manifest: UserPath.join(output, "manifest.json"), packets: manifest.packets.count,
             pages: report.pages, signatures: manifest.packets.reduce(0) { $0 + $1.signatures }, totals: manifest.totals,
             rejected: manifest.rejected, unrouted: manifest.unrouted, files: manifest.packets.flatMap { $0.volumes.map(\.file) },
             unverifiedAddresses: manifest.packets.filter { !$0.addressVerified }.map(\.file),

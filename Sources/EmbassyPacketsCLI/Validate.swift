@@ -22,7 +22,7 @@ struct Validate: ParsableCommand {
         let run: PreparedRun
         do {
             run = try Generator.prepare(inputs: intake.inputs, intake: intake.intakeOptions, embassiesFolder: intake.embassies, templatePath: nil)
-            if let out { try Reports.write(run.sorted, to: (out as NSString).appendingPathComponent("reports")) }
+            if let out { try Reports.write(run.sorted, to: UserPath.join(out, "reports")) }
         } catch {
             throw Console.fail(error)
         }

@@ -62,7 +62,7 @@ struct ManifestCommand: ParsableCommand {
                 if let out {
                     try Generator.writeManifest(manifest, to: out)
                     if let delivered {
-                        try Data(delivered).write(to: URL(fileURLWithPath: ((out as NSString).deletingLastPathComponent as NSString).appendingPathComponent("delivered.txt")))
+                        try Data(delivered).write(to: URL(fileURLWithPath: UserPath.join(UserPath.parent(out), "delivered.txt")))
                     }
                 } else {
                     print(text, terminator: "")

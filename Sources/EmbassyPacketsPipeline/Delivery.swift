@@ -69,7 +69,7 @@ public struct PreviousDelivery: Sendable {
         guard key.id == list.keyId else {
             throw PipelineError(stage: .intake, message: "--since: the signer key is not the one '\(manifestPath)' was made with", location: SourceLocation(file: manifestPath))
         }
-        let listPath = ((manifestPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(list.file)
+        let listPath = UserPath.join(UserPath.parent(manifestPath), list.file)
         let listBytes = try Generator.readFile(listPath)
         guard Generator.sha256Hex(listBytes) == list.sha256 else {
             throw PipelineError(stage: .intake, message: "--since: '\(listPath)' does not match its manifest's sha256", location: SourceLocation(file: listPath))

@@ -32,12 +32,12 @@ public struct DirectoryCheck: Sendable {
         }
         var schema: XMLSchema?
         do {
-            schema = try XMLSchema(path: (folder as NSString).appendingPathComponent("embassy.rng"), stage: .directory)
+            schema = try XMLSchema(path: UserPath.join(folder, "embassy.rng"), stage: .directory)
         } catch let error as PipelineError {
             errors.append(contentsOf: error.diagnostics.isEmpty ? [Diagnostic(.error, id: "directory.schema", message: error.message, location: error.location)] : error.diagnostics)
         } catch {}
         for name in names {
-            let path = (folder as NSString).appendingPathComponent(name)
+            let path = UserPath.join(folder, name)
             do {
                 entries.append(try EmbassyDirectoryLoader.loadFile(path: path, schema: schema))
             } catch let error as PipelineError {

@@ -104,6 +104,8 @@ public struct GenerateReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// What intake decided on its own or warns about (also in the manifest).
     public var notices: [Diagnostic] = []
+    /// The coordinator's files found in the output folder and kept in it, relative to it.
+    public var keptFiles: [String] = []
     /// Seconds per stage: intake (reading and parsing), validation (validating, deduplicating,
     /// routing), layout (the renderer's measuring pass), pdf (drawing and writing), total.
     public var timings: [String: Double] = [:]
@@ -191,9 +193,9 @@ public enum Generator {
         let generateStarted = DispatchTime.now().uptimeNanoseconds
         let previous = try options.since.map { try PreviousDelivery.load(manifestPath: $0, key: options.signerKey) }
         if let worker = options.worker { return try renderShare(options, worker: worker, previous: previous) }
-        let output = try OutputFolder(path: options.outputDirectory, force: options.force)
+        let output = try OutputFolder(path: options.outputDirectory, force: options.force, inputs: options.inputs)
         // Workers start at once, so that they read the inputs while this process does.
-        let packetsFolder = (output.staging as NSString).appendingPathComponent("packets")
+        let packetsFolder = UserPath.join(output.staging, "packets")
         let jobs = options.workerCommand == nil ? 1 : max(1, options.jobs)
         var committed = false
         defer { if !committed { output.abandon() } }
@@ -247,7 +249,7 @@ public enum Generator {
             var volumes: [Manifest.Packet.Volume] = []
             for volume in result.volumes {
                 let relative = "packets/\(volume.file)"
-                let bytes = try readFile((output.staging as NSString).appendingPathComponent(relative))
+                let bytes = try readFile(UserPath.join(output.staging, relative))
                 volumes.append(Manifest.Packet.Volume(file: relative, sha256: sha256Hex(bytes), bytes: bytes.count, pages: volume.pages))
             }
             packets.append(Manifest.Packet(
@@ -273,7 +275,7 @@ public enum Generator {
             }
             let text = hashes.sorted().map { $0 + "\n" }.joined()
             let bytes = Array(text.utf8)
-            try writeFile(bytes, to: (output.staging as NSString).appendingPathComponent("delivered.txt"))
+            try writeFile(bytes, to: UserPath.join(output.staging, "delivered.txt"))
             deliveredRecord = Manifest.DeliveredList(file: "delivered.txt", sha256: sha256Hex(bytes), signers: hashes.count, keyId: key.id)
         }
 
@@ -289,17 +291,18 @@ public enum Generator {
             since: previous.map { Manifest.PreviousDelivery(date: $0.manifest.date, manifestSha256: $0.manifestSha256, supplement: $0.manifest.supplement) },
             delivered: deliveredRecord, numbering: numbering,
             notices: run.notices.isEmpty ? nil : run.notices.map(Manifest.Notice.init))
-        try Reports.write(sorted, to: (output.staging as NSString).appendingPathComponent("reports"))
+        try Reports.write(sorted, to: UserPath.join(output.staging, "reports"))
         let imbalances = manifest.imbalances(complete: options.only == nil && options.shard == nil)
         guard imbalances.isEmpty else {
             throw PipelineError(stage: .output, message: "the manifest does not add up: " + imbalances.joined(separator: "; "))
         }
-        try writeManifest(manifest, to: (output.staging as NSString).appendingPathComponent("manifest.json"))
+        try writeManifest(manifest, to: UserPath.join(output.staging, "manifest.json"))
         try Cancellation.check()
         try output.commit()
         committed = true
         var report = GenerateReport(manifest: manifest, diagnostics: sorted.diagnostics)
         report.notices = run.notices
+        report.keptFiles = output.kept
         report.timings = [
             "intake": run.intakeSeconds, "validation": run.sortSeconds,
             "layout": results.reduce(0) { $0 + $1.layoutSeconds }, "pdf": results.reduce(0) { $0 + $1.drawSeconds },
@@ -410,7 +413,7 @@ public enum Generator {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") || $0.hasSuffix(".rng") }.sorted()
         var lines = ""
         for name in names {
-            lines += "\(name) \(sha256Hex(try readFile((folder as NSString).appendingPathComponent(name))))\n"
+            lines += "\(name) \(sha256Hex(try readFile(UserPath.join(folder, name))))\n"
         }
         return Manifest.DirectoryRecord(path: folder, sha256: sha256Hex(Array(lines.utf8)), files: names.count)
     }
@@ -424,7 +427,7 @@ public enum Generator {
             PacketIndex.Entry(
                 mission: plan.mission.name, city: plan.mission.city,
                 countries: plan.sections.map(\.countryName).joined(separator: ", "), signatures: packet.signatures,
-                pages: packet.pages, file: packet.volumes.map { ($0.file as NSString).lastPathComponent }.joined(separator: ", "))
+                pages: packet.pages, file: packet.volumes.map { UserPath.name($0.file) }.joined(separator: ", "))
         }
         var byCountry: [String: Int] = [:]
         for plan in selected { for section in plan.sections { byCountry[section.countryName, default: 0] += section.signatures.count } }
@@ -435,7 +438,7 @@ public enum Generator {
             entries: entries,
             byCountry: byCountry.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { (name: $0.key, count: $0.value) },
             metadata: PacketDocument.Metadata(title: "\(title) — index of packets", author: run.templates.first?.campaign ?? "", subject: "The packets of one delivery", creator: creator, creationDate: creationDate))
-        let path = (folder as NSString).appendingPathComponent("index.pdf")
+        let path = UserPath.join(folder, "index.pdf")
         let pages = try PacketRenderer().renderIndex(index, to: path)
         let bytes = try readFile(path)
         return Manifest.FileRecord(file: "index.pdf", sha256: sha256Hex(bytes), bytes: bytes.count, pages: pages)

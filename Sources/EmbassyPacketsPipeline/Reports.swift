@@ -13,9 +13,9 @@ public enum Reports {
     public static func write(_ sorted: SortedRows, to folder: String) throws {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try save(rejected(sorted), to: (folder as NSString).appendingPathComponent("rejected.csv"))
-            try save(duplicates(sorted), to: (folder as NSString).appendingPathComponent("duplicates.csv"))
-            try save(unrouted(sorted), to: (folder as NSString).appendingPathComponent("unrouted.csv"))
+            try save(rejected(sorted), to: UserPath.join(folder, "rejected.csv"))
+            try save(duplicates(sorted), to: UserPath.join(folder, "duplicates.csv"))
+            try save(unrouted(sorted), to: UserPath.join(folder, "unrouted.csv"))
         } catch let error as PipelineError {
             throw error
         } catch {

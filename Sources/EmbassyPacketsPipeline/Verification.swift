@@ -12,7 +12,7 @@ public enum Verification {
     }
 
     public static func run(folder: String) throws -> Result {
-        let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
+        let manifestPath = UserPath.join(folder, "manifest.json")
         let manifest: Manifest
         do {
             manifest = try JSONDecoder().decode(Manifest.self, from: Data(try Generator.readFile(manifestPath)))
@@ -29,7 +29,7 @@ public enum Verification {
         if let index = manifest.index { expected.append((index.file, index.sha256, index.pages)) }
         if let delivered = manifest.delivered { expected.append((delivered.file, delivered.sha256, nil)) }
         for item in expected {
-            let path = (folder as NSString).appendingPathComponent(item.file)
+            let path = UserPath.join(folder, item.file)
             guard FileManager.default.fileExists(atPath: path) else {
                 problems.append("\(item.file): missing")
                 continue
@@ -43,8 +43,8 @@ public enum Verification {
                 if counted != pages { problems.append("\(item.file): \(counted.map(String.init) ?? "no") pages, the manifest says \(pages)") }
             }
         }
-        let named = Set(expected.map { ($0.file as NSString).lastPathComponent })
-        let packets = (folder as NSString).appendingPathComponent("packets")
+        let named = Set(expected.map { UserPath.name($0.file) })
+        let packets = UserPath.join(folder, "packets")
         for name in ((try? FileManager.default.contentsOfDirectory(atPath: packets)) ?? []).sorted() where !named.contains(name) {
             problems.append("packets/\(name): not in the manifest")
         }
@@ -123,7 +123,7 @@ public enum ManifestMerge {
             for (stem, countries) in manifest.numbering { merged.numbering[stem] = countries }
             if let list = manifest.delivered {
                 anyDelivered = true
-                let listPath = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(list.file)
+                let listPath = UserPath.join(UserPath.parent(path), list.file)
                 let bytes = try Generator.readFile(listPath)
                 guard Generator.sha256Hex(bytes) == list.sha256 else { throw fail(listPath, "does not match its manifest's sha256") }
                 delivered.formUnion(String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init))

@@ -12,12 +12,12 @@ public enum EmbassyDirectoryLoader {
         } catch {
             throw PipelineError(stage: .directory, message: "cannot read the embassy directory: no folder '\(folder)'", location: SourceLocation(file: folder))
         }
-        let schemaPath = (folder as NSString).appendingPathComponent("embassy.rng")
+        let schemaPath = UserPath.join(folder, "embassy.rng")
         let schema = FileManager.default.fileExists(atPath: schemaPath) ? try XMLSchema(path: schemaPath, stage: .directory) : nil
         var entries: [Embassy] = []
         var seen: [String: String] = [:]
         for name in names {
-            let path = (folder as NSString).appendingPathComponent(name)
+            let path = UserPath.join(folder, name)
             let entry = try loadFile(path: path, schema: schema)
             if let other = seen[entry.countryCode] {
                 throw PipelineError(stage: .directory, message: "\(entry.countryCode) is already described in \(other)", location: entry.location)

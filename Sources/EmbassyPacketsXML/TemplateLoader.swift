@@ -16,7 +16,7 @@ public enum TemplateLoader {
 
     /// The schema for a template: `letter.rng` beside it, else `Templates/letter.rng`.
     public static func schemaPath(for template: String) -> String? {
-        let beside = ((template as NSString).deletingLastPathComponent as NSString).appendingPathComponent("letter.rng")
+        let beside = UserPath.join(UserPath.parent(template), "letter.rng")
         return [beside, "Templates/letter.rng"].first { FileManager.default.fileExists(atPath: $0) }
     }
 

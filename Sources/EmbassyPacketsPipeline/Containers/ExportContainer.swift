@@ -56,7 +56,7 @@ public enum ExportContainer {
     /// export inside, members that would decompress to more than `sizeLimit` or expand more than
     /// `ratioLimit` times (a zip bomb).
     public static func open(_ bytes: [UInt8], path: String) throws -> Contents {
-        let fileName = (path as NSString).lastPathComponent
+        let fileName = UserPath.name(path)
         let lower = fileName.lowercased()
         let subject = lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") ? "the workbook" : "the zip archive"
         var budget = sizeLimit
@@ -69,7 +69,7 @@ public enum ExportContainer {
         var name: String
         var method: UInt16
         var lowercased: String { name.lowercased() }
-        var fileExtension: String { (name as NSString).pathExtension.lowercased() }
+        var fileExtension: String { UserPath.pathExtension(name).lowercased() }
     }
 
     private static func open(
@@ -152,7 +152,7 @@ public enum ExportContainer {
         if has("[content_types].xml") || has("xl/workbook.xml") {
             let exact = Dictionary(members.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             do {
-                let rows = try XLSXReader.read(name: nested ? (name as NSString).lastPathComponent : name) { part in
+                let rows = try XLSXReader.read(name: nested ? UserPath.name(name) : name) { part in
                     guard let member = exact[part] ?? byName[part.lowercased()] else { return nil }
                     return try extract(member)
                 }

@@ -86,16 +86,31 @@ struct BookkeepingTests {
         #expect(bad.stderr.contains("packets/US.pdf: \(manifest.packets[us].pages) pages, the manifest says \(manifest.packets[us].pages + 1)"))
     }
 
-    @Test func aFolderThatIsNotAnEarlierOutputIsRefusedUnlessForced() throws {
+    @Test func aFolderThatIsNotAnEarlierOutputIsRefusedUnlessForcedAndItsFilesAlwaysStay() throws {
         let folder = TestSupport.temporaryFolder()
         _ = TestSupport.write("my thesis", named: "thesis.txt", in: folder)
         let refused = try Self.cli(["generate", "Samples/signatures.csv", "--out", folder, "--quiet"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("is not empty and holds no embassy-packets manifest"))
         #expect(FileManager.default.fileExists(atPath: folder + "/thesis.txt"))
+        // --force writes beside the coordinator's files and deletes none of them.
         let forced = try Self.cli(["generate", "Samples/signatures.csv", "--out", folder, "--quiet", "--force"])
         #expect(forced.status == 0, "\(forced.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: folder + "/thesis.txt"))
+        #expect(try String(contentsOfFile: folder + "/thesis.txt", encoding: .utf8) == "my thesis")
+        #expect(FileManager.default.fileExists(atPath: folder + "/manifest.json"))
+        // Files added to an earlier output stay through a regeneration, in packets/ too.
+        _ = TestSupport.write("cover letter", named: "packets/cover.txt", in: folder)
+        let regenerated = try Self.cli(["generate", "Samples/signatures.csv", "--out", folder])
+        #expect(regenerated.status == 0, "\(regenerated.stderr)")
+        #expect(regenerated.stderr.contains("kept 2 files that embassy-packets did not write"))
+        #expect(try String(contentsOfFile: folder + "/packets/cover.txt", encoding: .utf8) == "cover letter")
+        #expect(try String(contentsOfFile: folder + "/thesis.txt", encoding: .utf8) == "my thesis")
+        // A folder holding a file named like the tool's own is refused even with --force.
+        let clash = TestSupport.temporaryFolder()
+        _ = TestSupport.write("{}", named: "manifest.json", in: clash)
+        let refusedClash = try Self.cli(["generate", "Samples/signatures.csv", "--out", clash, "--quiet", "--force"])
+        #expect(refusedClash.status == 1)
+        #expect(try String(contentsOfFile: clash + "/manifest.json", encoding: .utf8) == "{}")
         // An earlier output is replaced without --force.
         let again = try Self.cli(["generate", "Samples/signatures.csv", "--out", folder, "--quiet"])
         #expect(again.status == 0, "\(again.stderr)")
@@ -279,5 +294,66 @@ struct BookkeepingTests {
         let json = try Self.cli(["sample", "--count", "50", "--format", "json"])
         let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]])
         #expect(objects.count == 50 && objects[0]["Email Address"] == "signer0@example.org")
+    }
+}
+
+/// The output folder is the coordinator's: paths that crashed, folders that must never be
+/// replaced, and a symlinked output.
+@Suite("Output folder")
+struct OutputFolderTests {
+    static func generate(_ out: String, in folder: String, input: String = "s.csv") throws -> (status: Int32, stdout: String, stderr: String) {
+        try TestSupport.run(TestSupport.executable, [
+            "generate", input, "--out", out, "--quiet", "--date", "2026-12-01", "--embassies", TestSupport.embassies,
+            "--template", TestSupport.template,
+        ], currentDirectory: folder)
+    }
+
+    static func folderWithSample() throws -> String {
+        let folder = TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(atPath: TestSupport.sampleCSV, toPath: folder + "/s.csv")
+        return folder
+    }
+
+    @Test(arguments: ["o", "o/", "7", "x//", "a/b"])
+    func shortAndOddNamesWork(out: String) throws {
+        let folder = try Self.folderWithSample()
+        let run = try Self.generate(out, in: folder)
+        #expect(run.status == 0, "\(out): \(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: UserPath.join(folder, UserPath.join(UserPath.trimmed(out), "manifest.json"))))
+    }
+
+    @Test(arguments: [(".", "current folder"), ("./", "current folder"), ("..", "holds the input"), ("/", "'/'"), ("s.csv", "is the input")])
+    func foldersThatAreNotTheToolsAreRefused(out: String, reason: String) throws {
+        let folder = try Self.folderWithSample()
+        let before = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        let run = try Self.generate(out, in: folder)
+        #expect(run.status == 1, "\(out)")
+        #expect(run.stderr.contains(reason), "\(out): \(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1, "\(out): \(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == before)
+    }
+
+    @Test func aSymlinkedOutputKeepsItsLink() throws {
+        let folder = try Self.folderWithSample()
+        try FileManager.default.createDirectory(atPath: folder + "/real", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link", withDestinationPath: "real")
+        for _ in 0..<2 {
+            let run = try Self.generate("link", in: folder)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder + "/link") == "real")
+            #expect(FileManager.default.fileExists(atPath: folder + "/real/manifest.json"))
+        }
+    }
+
+    @Test func userPathsAreLexical() {
+        #expect(UserPath.parent("o") == "")
+        #expect(UserPath.parent("o/") == "")
+        #expect(UserPath.parent("/o") == "/")
+        #expect(UserPath.name("a/b.csv") == "b.csv")
+        #expect(UserPath.name(".") == ".")
+        #expect(UserPath.join("", "x") == "x")
+        #expect(UserPath.normalized("/a/./b/../c") == "/a/c")
+        #expect(UserPath.contains("/a", "/a/b") && !UserPath.contains("/a", "/ab"))
+        #expect(UserPath.stem("letter.zh-Hans.xml") == "letter.zh-Hans")
     }
 }
