@@ -42,7 +42,7 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Print every packet on this paper (a4 or letter) instead of the embassy country's own.", valueName: "PAPER"))
     var paper: Paper?
 
-    @Option(name: .long, help: "Split packets longer than this many pages into volumes (US-1-of-3.pdf, ...).")
+    @Option(name: .long, parsing: .unconditional, help: "Split packets longer than this many pages into volumes (US-1-of-3.pdf, ...).")
     var maxPages: Int = 500
 
     @Flag(name: .long, help: "Replace DIR even when it is not empty and not an earlier output.")
@@ -63,7 +63,7 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The key for signers' keyed hashes (default: the EMBASSY_PACKETS_KEY environment variable).", valueName: "FILE"))
     var keyFile: String?
 
-    @Option(name: .long, help: "How many processes render packets at once (default: the number of cores).")
+    @Option(name: .long, parsing: .unconditional, help: "How many processes render packets at once (default: the number of cores; never more than the packets).")
     var jobs: Int?
 
     @Option(name: .long, help: .hidden)
@@ -79,11 +79,12 @@ struct Generate: ParsableCommand {
         if let date, LetterDate(iso: date) == nil {
             throw ValidationError("--date must be a calendar date written YYYY-MM-DD, not '\(date)'")
         }
-        if maxPages < 2 { throw ValidationError("--max-pages must be at least 2") }
+        if maxPages < 2 { throw ValidationError("--max-pages must be at least 2, not \(maxPages)") }
+        if date == nil { _ = try Self.sourceDateEpoch(ProcessInfo.processInfo.environment) }
         if let language, language.isEmpty || language.contains("/") { throw ValidationError("--language takes a language tag such as zh-Hans") }
         _ = try tableColumns()
         _ = try shardSpec()
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
         if let only, only.split(separator: ",").contains(where: { $0.count != 2 }) {
             throw ValidationError("--only takes country codes separated by commas, e.g. US,KR")
         }
@@ -214,11 +215,27 @@ struct Generate: ParsableCommand {
     /// SOURCE_DATE_EPOCH, else today at midnight UTC.
     static func dates(option: String?, environment: [String: String]) -> (LetterDate, Int64) {
         if let option, let date = LetterDate(iso: option) { return (date, date.secondsSince1970) }
-        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(Int64.init) {
+        if let epoch = (try? sourceDateEpoch(environment)) ?? nil {
             return (LetterDate(secondsSince1970: epoch), epoch)
         }
         let today = LetterDate(secondsSince1970: Int64(Date().timeIntervalSince1970))
         return (today, today.secondsSince1970)
+    }
+
+    /// The latest moment `--date` can name: 9999-12-31T23:59:59Z.
+    static let latestEpoch: Int64 = 253_402_300_799
+
+    /// SOURCE_DATE_EPOCH as the reproducible-builds specification defines it: a decimal count of
+    /// seconds since 1970, within the days `--date` can name. Nil when unset; throws when set
+    /// to anything else (a garbage value is never ignored).
+    static func sourceDateEpoch(_ environment: [String: String]) throws -> Int64? {
+        guard let text = environment["SOURCE_DATE_EPOCH"] else { return nil }
+        guard !text.isEmpty, text.utf8.count <= 19, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int64(text),
+            value <= latestEpoch
+        else {
+            throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 up to \(latestEpoch) (9999-12-31), not '\(text)'")
+        }
+        return value
     }
 
     /// The run's summary for CI: what was made and the reconciliation.

@@ -196,7 +196,8 @@ public enum Generator {
         let output = try OutputFolder(path: options.outputDirectory, force: options.force, inputs: options.inputs)
         // Workers start at once, so that they read the inputs while this process does.
         let packetsFolder = UserPath.join(output.staging, "packets")
-        let jobs = options.workerCommand == nil ? 1 : max(1, options.jobs)
+        // Workers start before intake, so the cap is the directory's embassies, then the packets.
+        let jobs = options.workerCommand == nil ? 1 : min(max(1, options.jobs), 64)
         var committed = false
         defer { if !committed { output.abandon() } }
         var children = try RenderWorkers.start(command: options.workerCommand ?? [], count: jobs, folder: packetsFolder)
@@ -213,6 +214,16 @@ public enum Generator {
 
         let delivery = deliveryPlans(run, options: options, previous: previous)
         let selected = delivery.plans
+        if let only = options.only {
+            // A code that names no packet of this run would make an empty delivery in silence.
+            let made = Set(run.sorted.plans.map(\.code))
+            let missing = only.subtracting(made).sorted()
+            if !missing.isEmpty {
+                throw PipelineError(
+                    stage: .validation,
+                    message: "--only \(missing.joined(separator: ",")): no packet of this run is for \(missing.count == 1 ? "that embassy" : "those embassies"); the packets are \(made.sorted().joined(separator: ","))")
+            }
+        }
         var numbering = previous?.manifest.numbering ?? [:]
         let previouslyDelivered = delivery.previouslyDelivered
         let supplement = previous.map { ($0.manifest.supplement ?? 0) + 1 }

@@ -106,7 +106,7 @@ _embassy-packets_generate() {
         '--shard[Render only shard K of N\: every embassy falls in exactly one shard, the same in every run.]:K/N:'
         '--since[An earlier delivery'\''s manifest\: make supplementary packets of the signers it did not deliver.]:MANIFEST:'
         '--key-file[The key for signers'\'' keyed hashes (default\: the EMBASSY_PACKETS_KEY environment variable).]:FILE:'
-        '--jobs[How many processes render packets at once (default\: the number of cores).]:jobs:'
+        '--jobs[How many processes render packets at once (default\: the number of cores; never more than the packets).]:jobs:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -124,3 +124,41 @@ struct CommandLineTests {
         #expect(missing.stderr.contains("letter.fr.xml"))
     }
 }
+
+/// Values from outside that crashed or did nothing are refused with one line.
+@Suite("Refused values")
+struct RefusedValueTests {
+    @Test(arguments: ["-9223372036854775808", "9223372036854775807", "abc", "", "1e9", "253402300800"])
+    func sourceDateEpochOutOfBoundsIsAUsageError(value: String) throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = value
+        let out = TestSupport.temporaryFolder() + "/out"
+        let run = try TestSupport.run(TestSupport.executable, ["generate", TestSupport.sampleCSV, "--out", out, "--quiet",
+            "--embassies", TestSupport.embassies, "--template", TestSupport.template], environment: environment)
+        #expect(run.status == 2, "\(value): \(run.stderr)")
+        #expect(run.stderr.contains("SOURCE_DATE_EPOCH must be"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func aValidSourceDateEpochDatesTheLetters() throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SOURCE_DATE_EPOCH"] = "253402300799"
+        let out = TestSupport.temporaryFolder() + "/out"
+        let run = try TestSupport.run(TestSupport.executable, ["generate", TestSupport.sampleCSV, "--out", out, "--quiet", "--only", "US",
+            "--embassies", TestSupport.embassies, "--template", TestSupport.template], environment: environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try String(contentsOfFile: out + "/manifest.json", encoding: .utf8).contains("\"date\" : \"9999-12-31\""))
+    }
+
+    @Test func negativeCountsAndUnknownEmbassiesAreRefused() throws {
+        let out = TestSupport.temporaryFolder() + "/out"
+        let base = ["generate", TestSupport.sampleCSV, "--out", out, "--quiet", "--embassies", TestSupport.embassies, "--template", TestSupport.template]
+        let pages = try TestSupport.run(TestSupport.executable, base + ["--max-pages", "-1"])
+        #expect(pages.status == 2)
+        #expect(pages.stderr.contains("--max-pages must be at least 2, not -1"))
+        let only = try TestSupport.run(TestSupport.executable, base + ["--only", "XX"])
+        #expect(only.status == 1)
+        #expect(only.stderr.contains("--only XX: no packet of this run"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}
