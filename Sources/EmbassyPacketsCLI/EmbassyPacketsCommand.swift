@@ -42,8 +42,10 @@ enum Console {
         if let error = error as? PipelineError {
             Console.error(error.description)
             for diagnostic in error.diagnostics.dropFirst() { Console.error(diagnostic.description) }
+        } else if let code = error as? ExitCode {
+            return code
         } else {
-            Console.error("error: \(error)")
+            Console.error(SystemError.pipelineError(error, stage: .output, doing: "cannot complete the run").description)
         }
         return ExitCode(1)
     }

@@ -147,6 +147,12 @@ public enum Generator {
         guard !inputs.isEmpty else { throw PipelineError(stage: .intake, message: "no input files given") }
         let started = DispatchTime.now().uptimeNanoseconds
         let directory = try EmbassyDirectoryLoader.load(folder: embassiesFolder)
+        if directory.entries.isEmpty {
+            throw PipelineError(
+                stage: .directory,
+                message: "the embassy directory '\(embassiesFolder)' holds no embassy records (CC.xml files): name the folder that does with --embassies",
+                location: SourceLocation(file: embassiesFolder))
+        }
         let templates = try ((templatePath.map { [$0] } ?? []) + translationPaths).map { try TemplateLoader.load(path: $0) }
         let countries = CountryResolver(directory: directory)
         for (from, to) in intake.routing.overrides.sorted(by: { $0.key < $1.key }) {
@@ -200,6 +206,7 @@ public enum Generator {
         let jobs = options.workerCommand == nil ? 1 : min(max(1, options.jobs), 64)
         var committed = false
         defer { if !committed { output.abandon() } }
+        try output.begin()
         var children = try RenderWorkers.start(command: options.workerCommand ?? [], count: jobs, folder: packetsFolder)
         defer { RenderWorkers.stop(children) }
         let run = try prepare(
@@ -210,7 +217,6 @@ public enum Generator {
             // Nothing is written: an earlier, sound output stays as it was.
             throw UndeliveredError(summary: summary, notices: run.notices, diagnostics: run.sorted.diagnostics)
         }
-        try output.begin()
 
         let delivery = deliveryPlans(run, options: options, previous: previous)
         let selected = delivery.plans
@@ -457,6 +463,10 @@ public enum Generator {
 
     /// Writes bytes to a file, or fails with the file's name.
     static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw PipelineError(stage: .output, message: "cannot write '\(path)': it is a folder; name a file", location: SourceLocation(file: path))
+        }
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path))
         } catch {
@@ -484,12 +494,16 @@ public enum Generator {
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw PipelineError(stage: .output, message: "cannot write the manifest: \(error.localizedDescription)", location: SourceLocation(file: path))
+            throw PipelineError(stage: .output, message: "cannot write the manifest: \(SystemError.reason(error))", location: SourceLocation(file: path))
         }
     }
 
     /// The bytes of a file, or a one-line error naming it.
     public static func readFile(_ path: String) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw PipelineError(stage: .intake, message: "cannot read '\(path)': it is a folder; give the export files in it", location: SourceLocation(file: path))
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
             throw PipelineError(stage: .intake, message: "cannot read '\(path)': \(reason)", location: SourceLocation(file: path))
@@ -498,7 +512,7 @@ public enum Generator {
         do {
             return [UInt8](try handle.readToEnd() ?? Data())
         } catch {
-            throw PipelineError(stage: .intake, message: "cannot read '\(path)': \(error.localizedDescription)", location: SourceLocation(file: path))
+            throw PipelineError(stage: .intake, message: "cannot read '\(path)': \(SystemError.reason(error))", location: SourceLocation(file: path))
         }
     }
 

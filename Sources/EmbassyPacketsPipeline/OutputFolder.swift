@@ -57,6 +57,18 @@ public struct OutputFolder {
         if UserPath.contains(target, current) || holdsHome {
             throw refuse("the output folder would hold the current or the home folder: name a new folder, e.g. --out packets")
         }
+        if UserPath.name(target).utf8.count > 200 {
+            throw refuse("'\(path)': \(String(cString: strerror(ENAMETOOLONG))) (the output folder's name may have at most 200 bytes)")
+        }
+        // The nearest folder that exists must be a folder, not a file.
+        var ancestor = UserPath.parent(target)
+        var isFolder: ObjCBool = false
+        while !ancestor.isEmpty && ancestor != "/" && !FileManager.default.fileExists(atPath: ancestor, isDirectory: &isFolder) {
+            ancestor = UserPath.parent(ancestor)
+        }
+        if FileManager.default.fileExists(atPath: ancestor, isDirectory: &isFolder), !isFolder.boolValue {
+            throw refuse("'\(path)' cannot be made: '\(ancestor)' is a file, \(String(cString: strerror(ENOTDIR)).lowercased())")
+        }
         staging = UserPath.join(UserPath.parent(target), ".\(UserPath.name(target))\(Self.marker)\(getpid())")
 
         var isDirectory: ObjCBool = false
@@ -205,11 +217,5 @@ public struct OutputFolder {
         try? FileManager.default.removeItem(atPath: staging)
     }
 
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return nsError.localizedDescription
-    }
+    static func reason(_ error: Error) -> String { SystemError.reason(error) }
 }

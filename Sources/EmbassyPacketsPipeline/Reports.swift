@@ -19,7 +19,7 @@ public enum Reports {
         } catch let error as PipelineError {
             throw error
         } catch {
-            throw PipelineError(stage: .output, message: "cannot write the reports: \(error.localizedDescription)", location: SourceLocation(file: folder))
+            throw PipelineError(stage: .output, message: "cannot write the reports: \(SystemError.reason(error))", location: SourceLocation(file: folder))
         }
     }
 

@@ -4,6 +4,22 @@ import Foundation
 /// `verify DIR`: every file the manifest names is there with its SHA-256 and page count, and
 /// nothing else is in `packets/`.
 public enum Verification {
+    /// A JSON decoding failure in a sentence: which key is missing or of the wrong type.
+    static func decodingReason(_ error: Error) -> String {
+        func path(_ keys: [CodingKey]) -> String { keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") }
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            let at = path(context.codingPath)
+            return "it has no '\(key.stringValue)'\(at.isEmpty ? "" : " in '\(at)'")"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "'\(path(context.codingPath))' has the wrong type"
+        case DecodingError.dataCorrupted:
+            return "it is not valid JSON"
+        default:
+            return "it cannot be read"
+        }
+    }
+
     /// What was checked.
     public struct Result: Sendable {
         /// One line per difference; empty when the folder is as its manifest says.
@@ -19,7 +35,7 @@ public enum Verification {
         } catch let error as PipelineError {
             throw error
         } catch {
-            throw PipelineError(stage: .output, message: "'\(manifestPath)' is not an embassy-packets manifest: \(error)", location: SourceLocation(file: manifestPath))
+            throw PipelineError(stage: .output, message: "'\(manifestPath)' is not an embassy-packets manifest: \(Self.decodingReason(error))", location: SourceLocation(file: manifestPath))
         }
         var problems: [String] = []
         var checked = 0
