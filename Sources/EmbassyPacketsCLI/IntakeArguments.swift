@@ -92,7 +92,9 @@ struct IntakeArguments: ParsableArguments {
             guard let text = try? String(contentsOfFile: routes, encoding: .utf8) else {
                 throw ValidationError("--routes: cannot read '\(routes)'")
             }
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // CRLF, LF or CR line ends, as any editor saves them.
+            let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            for (number, line) in lines.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
                 if !content.trimmingSpaces().isEmpty { items.append((content, "\(routes):\(number + 1)")) }
             }

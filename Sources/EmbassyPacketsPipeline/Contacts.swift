@@ -41,7 +41,8 @@ public enum Contacts {
                 location: SourceLocation(file: output))
         }
         let directory = try EmbassyDirectoryLoader.load(folder: embassiesFolder)
-        let reader = SignatureReader(overrides: intake.columns, encoding: intake.encoding, dateOrder: intake.dateOrder)
+        var reader = SignatureReader(overrides: intake.columns, encoding: intake.encoding, dateOrder: intake.dateOrder)
+        reader.latest = Int64(Date().timeIntervalSince1970) + 86_400
         let (records, _, notices) = try InputReader.read(inputs, reader: reader)
         let validator = Validator(countries: CountryResolver(directory: directory), dedup: intake.dedup)
         var summary = Summary()

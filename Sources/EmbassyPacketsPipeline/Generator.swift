@@ -160,8 +160,9 @@ public enum Generator {
                 throw PipelineError(stage: .directory, message: "--route \(from)=\(to): the directory has no embassy in \(to)")
             }
         }
-        let reader = SignatureReader(
+        var reader = SignatureReader(
             overrides: intake.columns, encoding: intake.encoding, dateOrder: intake.dateOrder, emailRequired: intake.dedup != .name)
+        reader.latest = Int64(Date().timeIntervalSince1970) + 86_400
         var (records, manifestInputs, notices) = try InputReader.read(inputs, reader: reader)
         guard !records.isEmpty else {
             throw PipelineError(stage: .intake, message: "no signatures: \(inputs.count == 1 ? "the file has" : "the files have") a header but no rows", location: SourceLocation(file: inputs[0]))

@@ -52,7 +52,8 @@ public enum InputReader {
             let encodings = results.map(\.encodingName)
             let encoding = Set(encodings).count <= 1 ? encodings.first ?? "utf-8" : encodings.joined(separator: ",")
             manifestInputs.append(Manifest.Input(
-                path: path, sha256: sha256, rows: results.reduce(0) { $0 + $1.records.count },
+                // A file named after an address is masked like any other echo of one.
+                path: AddressMask.mask(path), sha256: sha256, rows: results.reduce(0) { $0 + $1.records.count },
                 encoding: encoding, members: members))
             notices += results.flatMap(\.notices)
         }

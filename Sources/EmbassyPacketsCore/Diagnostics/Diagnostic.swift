@@ -41,12 +41,12 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// `file:line: severity: message [id]`, then one line per note.
     public var description: String {
         var text = ""
-        if let location { text += "\(location): " }
+        if let location { text += "\(AddressMask.mask(location.description)): " }
         // Whatever a signer typed where, no address leaves in the clear.
         text += "\(severity.rawValue): \(AddressMask.mask(message)) [\(id)]"
         for note in notes {
             text += "\n"
-            if let location = note.location { text += "\(location): " }
+            if let location = note.location { text += "\(AddressMask.mask(location.description)): " }
             text += "note: \(AddressMask.mask(note.message))"
         }
         return text
@@ -76,7 +76,7 @@ public struct PipelineError: Error, Sendable, CustomStringConvertible {
 
     /// One line: `file:line: error: message`.
     public var description: String {
-        if let location { return "\(location): error: \(AddressMask.mask(message))" }
+        if let location { return "\(AddressMask.mask(location.description)): error: \(AddressMask.mask(message))" }
         return "error: \(AddressMask.mask(message))"
     }
 }

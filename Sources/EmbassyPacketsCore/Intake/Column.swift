@@ -57,6 +57,8 @@ public struct ColumnMap: Sendable {
     public private(set) var unmatchedOverrides: [Column: String] = [:]
     /// The headers the map was made from.
     public let headers: [String]
+    /// Columns that several headers name ("Country code" and "Country"), with all of them.
+    public private(set) var rivals: [Column: [String]] = [:]
 
     /// The position of each column the file has.
     public var index: [Column: Int] {
@@ -72,6 +74,7 @@ public struct ColumnMap: Sendable {
     public init(headers: [String], overrides: [Column: String] = [:]) {
         self.headers = headers
         var timeRank = Int.max
+        var ranks = [Int](repeating: Int.max, count: Column.allCases.count)
         var emails: [(position: Int, metadata: Bool)] = []
         let metadataEnd = HeaderAliases.metadataPrefix(headers)
         for (position, header) in headers.enumerated() {
@@ -86,7 +89,18 @@ public struct ColumnMap: Sendable {
             case .email:
                 emails.append((position, position < metadataEnd))
             default:
-                if positions[alias.column.ordinal] < 0 { positions[alias.column.ordinal] = position }
+                let current = positions[alias.column.ordinal]
+                if current < 0 {
+                    positions[alias.column.ordinal] = position
+                    ranks[alias.column.ordinal] = alias.rank
+                } else {
+                    // Two headers name one column: the better-ranked one is read, and a warning says so.
+                    if alias.rank < ranks[alias.column.ordinal] {
+                        positions[alias.column.ordinal] = position
+                        ranks[alias.column.ordinal] = alias.rank
+                    }
+                    rivals[alias.column, default: [headers[current]]].append(header)
+                }
             }
         }
         // The consent question is long and worded in the form's language: any question about
@@ -97,6 +111,7 @@ public struct ColumnMap: Sendable {
         let ordered = emails.filter { !$0.metadata } + emails.filter(\.metadata)
         if let first = ordered.first { positions[Column.email.ordinal] = first.position }
         if ordered.count > 1 { alternateEmail = ordered[1].position }
+        for column in overrides.keys { rivals[column] = nil }
         for (column, header) in overrides {
             if let position = headers.firstIndex(where: { Column.key($0) == Column.key(header) }) {
                 positions[column.ordinal] = position

@@ -106,8 +106,9 @@ enum HeaderAliases {
             map[Column.key(header)] = Alias(column: .time, rank: rank, dateOrder: order)
         }
         for column in Column.allCases {
-            for header in others[column] ?? [] where map[Column.key(header)] == nil {
-                map[Column.key(header)] = Alias(column: column, rank: 0, dateOrder: nil)
+            // The form's own title first, then the likelier names: "Country" before "Country Code".
+            for (rank, header) in (others[column] ?? []).enumerated() where map[Column.key(header)] == nil {
+                map[Column.key(header)] = Alias(column: column, rank: rank, dateOrder: nil)
             }
         }
         return map

@@ -40,6 +40,8 @@ public struct SignatureReader: Sendable {
     public var dateOrder: DateOrder?
     /// False with `--dedup name`: the email column may be absent.
     public var emailRequired: Bool
+    /// The latest plausible signing instant (the run's clock, a day ahead); nil checks nothing.
+    public var latest: Int64?
 
     /// Creates a reader.
     public init(overrides: [Column: String] = [:], encoding: TextEncoding? = nil, dateOrder: DateOrder? = nil, emailRequired: Bool = true) {
@@ -212,7 +214,7 @@ public struct SignatureReader: Sendable {
                 location: SourceLocation(file: path, line: records[0].location.line))
         }
         var notices = Self.unmatchedOverrideNotices(union, path: path)
-        try Self.finish(&records, alternates: alternates, map: firstMap ?? union, path: path, dateOrder: dateOrder, notices: &notices)
+        try Self.finish(&records, alternates: alternates, map: firstMap ?? union, path: path, dateOrder: dateOrder, latest: latest, notices: &notices)
         return IntakeResult(records: records, headers: headers, notices: notices)
     }
 
@@ -286,7 +288,7 @@ public struct SignatureReader: Sendable {
                 throw PipelineError(stage: .intake, message: "the file is empty: no header line", location: SourceLocation(file: path))
             }
             var notices = SignatureReader.unmatchedOverrideNotices(map, path: path)
-            try SignatureReader.finish(&records, alternates: alternates, map: map, path: path, dateOrder: reader.dateOrder, notices: &notices)
+            try SignatureReader.finish(&records, alternates: alternates, map: map, path: path, dateOrder: reader.dateOrder, latest: reader.latest, notices: &notices)
             return IntakeResult(records: records, headers: headers, notices: notices)
         }
     }
@@ -295,7 +297,7 @@ public struct SignatureReader: Sendable {
     /// the addresses, the date order of the timestamp column, and text a spreadsheet damaged.
     static func finish(
         _ records: inout [SignatureRecord], alternates: [String], map: ColumnMap, path: String, dateOrder: DateOrder?,
-        notices: inout [Diagnostic]
+        latest: Int64? = nil, notices: inout [Diagnostic]
     ) throws {
         let file = SourceLocation(file: path)
         // The email column: a platform's "Email" holds "anonymous" on public forms.
@@ -353,6 +355,15 @@ public struct SignatureReader: Sendable {
                 records[index].submittedAt = column.parse(records[index].timestamp)
                 if records[index].submittedAt == nil { unreadable.append(records[index].location.line) }
             }
+            if let latest {
+                let future = records.filter { ($0.submittedAt ?? Int64.min) > latest }.map(\.location.line)
+                if !future.isEmpty {
+                    notices.append(Diagnostic(
+                        .warning, id: "intake.future-timestamp",
+                        message: "\(future.count) timestamp\(future.count == 1 ? " is" : "s are") later than today (\(Self.lines(future))): a wrong year or date order? They print and count as written",
+                        location: file))
+                }
+            }
             if !unreadable.isEmpty {
                 notices.append(Diagnostic(
                     .warning, id: "intake.unreadable-timestamp",
@@ -396,9 +407,16 @@ public struct SignatureReader: Sendable {
         return (lines.count == 1 ? "line " : "lines ") + list + (lines.count > 10 ? " and \(lines.count - 10) more" : "")
     }
 
-    /// A warning for each `--column` whose header the file does not have.
+    /// A warning for each `--column` whose header the file does not have, and for each column
+    /// several headers name.
     static func unmatchedOverrideNotices(_ map: ColumnMap, path: String) -> [Diagnostic] {
-        map.unmatchedOverrides.sorted { $0.key.ordinal < $1.key.ordinal }.map { column, header in
+        map.rivals.sorted { $0.key.ordinal < $1.key.ordinal }.map { column, headers in
+            let chosen = map.header(of: column) ?? headers[0]
+            return Diagnostic(
+                .warning, id: "intake.several-columns",
+                message: "\(headers.count) columns could be the \(column.formHeader): \(headers.map { "'\($0)'" }.joined(separator: ", ")); reading '\(chosen)' (choose another with --column \(column.rawValue)=HEADER)",
+                location: SourceLocation(file: path))
+        } + map.unmatchedOverrides.sorted { $0.key.ordinal < $1.key.ordinal }.map { column, header in
             Diagnostic(
                 .warning, id: "intake.unknown-column-override",
                 message: "--column \(column.rawValue)=\(header): the file has no header '\(header)'; the headers are \(map.headers.map { "'\($0)'" }.joined(separator: ", "))",

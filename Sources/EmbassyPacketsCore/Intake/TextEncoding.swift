@@ -135,8 +135,11 @@ public enum TextEncoding: String, Sendable, CaseIterable {
                 }
                 // Icelandic letters are rare in petitions; Turkish ğ ı ş sit on the same bytes.
                 if [0xD0, 0xDD, 0xDE, 0xF0, 0xFD, 0xFE].contains(s.value) { score -= 1 }
-                // A capital inside a word ("JosŽ", "JosÈ") is a wrong code page.
+                // A capital inside a word ("JosŽ", "JosÈ", "MŸller") or right after a small
+                // accented letter ("OíBrien") is a wrong code page.
                 if s.properties.isUppercase && previous.properties.isLowercase { score -= 3 }
+                if s.properties.isUppercase && previous.properties.isAlphabetic && next.properties.isLowercase { score -= 3 }
+                if s.properties.isLowercase && next.properties.isUppercase { score -= 3 }
                 // Names start with a capital in scripts with case: a word of non-ASCII letters
                 // that starts in lower case is Hebrew or Arabic read as Cyrillic or Greek.
                 if !previous.properties.isAlphabetic && s.properties.isLowercase && next.value >= 0x80 && next.properties.isAlphabetic {

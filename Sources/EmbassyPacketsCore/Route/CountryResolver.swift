@@ -227,6 +227,14 @@ public final class CountryResolver: @unchecked Sendable {
         let translated = TranslatedCountryNames.shared
         for key in keys {
             if let codes = translated.codes(for: key), let chosen = codes.first {
+                // A spelling one or two languages use, typed in plain letters, may be a slip for
+                // a common name: "Nigera" is Latvian "Nigēra" (Niger), one letter from Nigeria.
+                if plain && codes.count == 1 && translated.languages(for: key) <= 2 {
+                    let close = nearby(keys).filter { $0.value <= 1 && $0.key != chosen }
+                    if close.count == 1, let other = close.first?.key {
+                        return .ambiguous(chosen: other, others: [chosen])
+                    }
+                }
                 return codes.count == 1 ? .exact(chosen) : .ambiguous(chosen: chosen, others: Array(codes.dropFirst()))
             }
         }

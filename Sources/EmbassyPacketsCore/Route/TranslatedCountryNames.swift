@@ -102,6 +102,12 @@ struct TranslatedCountryNames: Sendable {
         return list.count == 1 ? [list[0].code] : Self.ranked(list).map(\.code)
     }
 
+    /// How many languages use the likeliest spelling behind a folded key; 0 if none.
+    func languages(for key: String) -> Int {
+        guard let list = claims[key] else { return 0 }
+        return (list.count == 1 ? list[0] : Self.ranked(list)[0]).languages
+    }
+
     /// How many folded keys the table gives.
     var keyCount: Int { claims.count }
 

@@ -40,21 +40,44 @@ public enum AddressMask {
     /// The text with every address `EmailShape` finds masked, then every remaining
     /// white-space-separated word that holds an at-sign masked the same way (`j***@localhost`).
     public static func mask(_ text: String) -> String {
+        // Reversed text (a bidi override) shows its local part last: hide the whole word.
+        let bidi = text.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
         let scrubbed = EmailShape.scrub(text)
         guard containsAtSign(scrubbed) else { return scrubbed }
         var words: [String] = []
-        for word in scrubbed.split(separator: " ", omittingEmptySubsequences: false) {
+        let pieces = scrubbed.split(omittingEmptySubsequences: false) { $0 == " " || $0 == "\u{A0}" || $0 == "\u{202F}" || $0 == "\u{3000}" }
+        for (index, piece) in pieces.enumerated() {
+            let word = piece
+            let lower = word.lowercased()
+            // "john at example dot org": the word before "at" is the local part.
+            if index + 3 < pieces.count, pieces[index + 1].lowercased() == "at", pieces[index + 3].lowercased() == "dot" || pieces[index + 2].lowercased().contains("(dot)") {
+                words.append((word.first.map(String.init) ?? "") + "***")
+                continue
+            }
+            // "aa15 @example.org": the word before a leading at-sign is the local part.
+            if index + 1 < pieces.count, atSigns.contains(where: { pieces[index + 1].lowercased().hasPrefix($0) }), !lower.contains("***") {
+                words.append((word.first.map(String.init) ?? "") + "***")
+                continue
+            }
+            if bidi && atSigns.contains(where: { lower.contains($0) }) {
+                words.append("***")
+                continue
+            }
+            words.append(String(word))
+        }
+        var masked: [String] = []
+        for word in words {
             let lower = word.lowercased()
             guard let sign = atSigns.first(where: { lower.contains($0) }), !word.contains("***") else {
-                words.append(String(word))
+                masked.append(word)
                 continue
             }
             let at = lower.range(of: sign)!
             let offset = lower.distance(from: lower.startIndex, to: at.lowerBound)
             let start = word.index(word.startIndex, offsetBy: offset)
             let first = word.first.map(String.init) ?? ""
-            words.append((offset == 0 ? "" : first) + "***" + String(word[start...]))
+            masked.append((offset == 0 ? "" : first) + "***" + String(word[start...]))
         }
-        return words.joined(separator: " ")
+        return masked.joined(separator: " ")
     }
 }

@@ -51,11 +51,11 @@ public struct Validator: Sendable {
         for (name, value) in [("First Name", record.firstName), ("Last Name", record.lastName), ("City", record.city),
                               ("State or Province", record.region), ("Country", record.country)]
         where EmailShape.contains(value) || AddressMask.containsAtSign(value) {
-            return reject("signature.email-in-field", "the \(name) field holds an email address or an '@' ('\(AddressMask.mask(TextNormalizer.clean(value)))'), which must never be printed")
+            return reject("signature.email-in-field", "the \(name) field holds an email address or an at-sign ('\(Self.shown(value))'), which must never be printed")
         }
         // What a signer typed in two fields prints as one line: "splitleft@" + "example.org".
         if AddressMask.containsAtSign(record.firstName + " " + record.lastName) {
-            return reject("signature.email-in-field", "the name holds an email address or an '@', which must never be printed")
+            return reject("signature.email-in-field", "the name holds an email address or an at-sign, which must never be printed")
         }
         let first = cleanedName(record.firstName)
         let last = cleanedName(record.lastName)
@@ -109,6 +109,13 @@ public struct Validator: Sendable {
             firstName: first, lastName: last, city: city, region: region, countryCode: code, emailKey: key)
         signature.countryNote = countryNote
         return .success(signature)
+    }
+
+    /// A rejected value as a message may show it: masked, and hidden whole when bidi controls
+    /// would reorder it (a reversed address shows its local part last).
+    static func shown(_ raw: String) -> String {
+        let bidi = raw.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
+        return bidi ? "***" : AddressMask.mask(TextNormalizer.clean(raw))
     }
 
     /// The key of `--dedup name`: name, city and country, folded the way countries are.

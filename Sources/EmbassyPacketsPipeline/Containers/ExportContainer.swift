@@ -136,6 +136,10 @@ public enum ExportContainer {
             } catch {
                 throw fail("'\(shown)' in \(subject) is damaged and cannot be decompressed: download it again")
             }
+            // ZIPFoundation checks the CRC-32 of deflated members only: check every one here.
+            if Data(output).crc32(checksum: 0) != member.entry.checksum {
+                throw fail("'\(shown)' in \(subject) is damaged (its checksum does not match): download it again")
+            }
             budget = allowance - UInt64(output.count)
             return output
         }

@@ -11,7 +11,8 @@ struct ContactsTests {
         ("Yes", .allows), ("Sí, pueden escribirme", .allows), ("Ja, gerne", .allows), ("はい", .allows),
         ("Do not contact me", .refuses), ("Only to count my signature", .refuses), ("No", .refuses),
         ("Never", .refuses), ("Not yes", .refuses), ("Nein, nur zum Zählen", .refuses), ("", .none), ("Blue", .unclear), ("Facebook", .unclear),
-        ("Book club", .unclear),
+        ("Book club", .unclear), ("Yes, No", .unclear), ("No ok", .unclear), ("Oui, non", .unclear), ("Yes (no)", .unclear),
+        ("No, Yes", .unclear), ("Sure", .allows), ("No thanks", .refuses),
     ])
     func answersAreClassified(answer: String, expected: ConsentChoice) {
         #expect(ConsentChoice.classify(answer) == expected, "\(answer)")

@@ -358,3 +358,41 @@ extension LoudIntakeTests {
         #expect(run.sorted.rejected.first?.reason.message.contains("'first_name' value is an object or a list") == true)
     }
 }
+
+/// What a second trial as a new user found.
+@Suite("Second trial")
+struct SecondTrialTests {
+    @Test func theFormsOwnHeaderWinsOverALikelyOneAndBothAreNamed() throws {
+        let text = "Timestamp,Country code,Country,First Name,Last Name,City,Email\n2024/03/01 10:00:00,DE,Norway,Ann,Lee,Oslo,ann@example.net\n"
+        let run = try LoudIntakeTests.prepare(text)
+        #expect(run.sorted.plans.map(\.code) == ["NO"])
+        #expect(run.notices.contains { $0.id == "intake.several-columns" && $0.message.contains("reading 'Country'") })
+    }
+
+    @Test func aRareSpellingOneLetterFromACommonNameIsAWarnedGuess() {
+        let resolver = CountryResolver()
+        // Latvian "Nigēra" is Niger; typed in plain letters it is a slip for Nigeria.
+        #expect(resolver.match("Nigera") == .ambiguous(chosen: "NG", others: ["NE"]))
+        #expect(resolver.match("Niger") == .exact("NE"))
+    }
+
+    @Test func timestampsLaterThanTodayAreReported() throws {
+        let text = "Timestamp,First Name,Last Name,City,Country,Email\n2099-03-02 10:00:00,Ann,Lee,Oslo,Norway,ann@example.net\n2024-03-02 10:00:00,Bob,Lee,Oslo,Norway,bob@example.net\n"
+        let run = try LoudIntakeTests.prepare(text)
+        let future = try #require(run.notices.first { $0.id == "intake.future-timestamp" })
+        #expect(future.message.hasPrefix("1 timestamp is later than today (line 2)"))
+    }
+
+    @Test(arguments: [("aa03 at example dot org", "aa03"), ("aa15 @example.org", "aa15"), ("x aa16\u{A0}@example.org", "aa16")])
+    func spacedAndSpelledOutAddressesAreMasked(text: String, local: String) {
+        #expect(AddressMask.containsAtSign(text))
+        #expect(!AddressMask.mask(text).contains(local), "\(AddressMask.mask(text))")
+    }
+
+    @Test func aRoutesFileWithWindowsLineEndsIsRead() throws {
+        let folder = TestSupport.temporaryFolder()
+        let routes = TestSupport.write("TW=US\r\nVA=IT\r\n", named: "routes.txt", in: folder)
+        let run = try TestSupport.run(TestSupport.executable, ["validate", TestSupport.sampleCSV, "--routes", routes, "--quiet", "--embassies", TestSupport.embassies])
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+}
