@@ -238,6 +238,17 @@ public struct SignatureReader: Sendable {
         var map = ColumnMap(headers: [])
         var records: [SignatureRecord] = []
         var alternates: [String] = []
+        /// Lines where another header changed the layout.
+        var layoutChanges: [Int] = []
+
+        /// True when at least three of the fields are headers of required columns.
+        static func looksLikeHeader(_ fields: [String]) -> Bool {
+            var columns = Set<Column>()
+            for field in fields.prefix(64) {
+                if let column = Column.matching(header: TextNormalizer.clean(field)), Column.required.contains(column) { columns.insert(column) }
+            }
+            return columns.count >= 3
+        }
 
         init(reader: SignatureReader, path: String, order: Int) {
             self.reader = reader
@@ -272,6 +283,18 @@ public struct SignatureReader: Sendable {
             if problem == nil && fields.count == headers.count && zip(fields, headers).allSatisfy({ TextNormalizer.clean($0) == $1 }) {
                 // The header again: files pasted one after another.
                 problem = "the row repeats the header line (were two exports pasted together?)"
+            } else if problem == nil, Self.looksLikeHeader(fields) {
+                // Another export's header, in another layout or language: the rows after it are
+                // read by it, so that its columns are not read into the wrong fields.
+                let names = fields.map { TextNormalizer.clean($0) }
+                let next = ColumnMap(headers: names, overrides: reader.overrides)
+                if next.missing(emailRequired: reader.emailRequired).isEmpty {
+                    self.headers = names
+                    map = next
+                    problem = "the row is a header line in another layout (were two exports pasted together?): the rows after it are read by it"
+                    problemID = "signature.header-row"
+                    layoutChanges.append(record.line)
+                }
             }
             var signature = SignatureReader.record(fields, map: map, location: SourceLocation(file: path, line: record.line), order: order)
             if let problem {
@@ -288,6 +311,12 @@ public struct SignatureReader: Sendable {
                 throw PipelineError(stage: .intake, message: "the file is empty: no header line", location: SourceLocation(file: path))
             }
             var notices = SignatureReader.unmatchedOverrideNotices(map, path: path)
+            if !layoutChanges.isEmpty {
+                notices.append(Diagnostic(
+                    .warning, id: "intake.header-changes",
+                    message: "the file holds \(layoutChanges.count == 1 ? "another header" : "\(layoutChanges.count) more headers") (\(SignatureReader.lines(layoutChanges))): the rows after each are read by its columns; its dates are read in the first header's date order, so give each export as a file of its own if they come from other locales",
+                    location: SourceLocation(file: path)))
+            }
             try SignatureReader.finish(&records, alternates: alternates, map: map, path: path, dateOrder: reader.dateOrder, latest: reader.latest, notices: &notices)
             return IntakeResult(records: records, headers: headers, notices: notices)
         }

@@ -396,3 +396,20 @@ struct SecondTrialTests {
         #expect(run.status == 0, "\(run.stderr)")
     }
 }
+
+extension SecondTrialTests {
+    @Test func aHeaderInAnotherLayoutMidFileRemapsTheRowsAfterIt() throws {
+        let text = """
+            Timestamp,First Name,Last Name,City,Country,Email Address
+            2024/03/01 10:00:00,Ann,Lee,Oslo,Norway,ann@example.net
+            Timestamp,Last Name,First Name,City,Country,Email Address
+            2024/03/02 10:00:00,Smith,Bob,Oslo,Norway,bob@example.net
+
+            """
+        let run = try LoudIntakeTests.prepare(text)
+        let names = run.sorted.plans.flatMap { $0.sections.flatMap { $0.signatures.map(\.displayName) } }.sorted()
+        #expect(names == ["Ann Lee", "Bob Smith"])
+        #expect(run.sorted.rejected.map(\.reason.id) == ["signature.header-row"])
+        #expect(run.notices.contains { $0.id == "intake.header-changes" })
+    }
+}
