@@ -22,20 +22,20 @@ final class ConsoleProgress: ProgressSink, @unchecked Sendable {
         let done = total == 0 ? width : width * number / total
         let eta = number == 0 ? 0 : elapsed / Double(number) * Double(total - number)
         let bar = String(repeating: "#", count: done) + String(repeating: ".", count: width - done)
-        FileHandle.standardError.write(Data("\r[\(bar)] packets \(number)/\(total) · \(Self.clock(elapsed)) elapsed · ETA \(Self.clock(eta)) ".utf8))
+        Console.raw("\r[\(bar)] packets \(number)/\(total) · \(Self.clock(elapsed)) elapsed · ETA \(Self.clock(eta)) ")
         drawn = true
         if number == total { finish() }
     }
 
     /// Ends the bar's line.
     func finish() {
-        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        if drawn { Console.raw("\n") }
         drawn = false
     }
 
     private func line(_ text: String) {
         finish()
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        Console.raw((text + "\n"))
     }
 
     static func clock(_ seconds: TimeInterval) -> String {

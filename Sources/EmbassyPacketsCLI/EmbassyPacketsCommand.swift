@@ -2,6 +2,9 @@ import ArgumentParser
 import EmbassyPacketsCore
 import EmbassyPacketsPipeline
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `embassy-packets`: petition packets for PRC embassies, from signature exports.
 public struct EmbassyPacketsCommand: ParsableCommand {
@@ -22,7 +25,7 @@ public struct EmbassyPacketsCommand: ParsableCommand {
             Foundation.exit(0)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Console.raw(fullMessage(for: error) + "\n")
                 Foundation.exit(2)
             }
             exit(withError: error)
@@ -33,8 +36,22 @@ public struct EmbassyPacketsCommand: ParsableCommand {
 /// Writes to standard error: every human-facing message of the tool goes there, so that
 /// standard output stays free for machine-readable results.
 enum Console {
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func error(_ text: String) { raw(text + "\n") }
+
+    /// Writes bytes to standard error with write(2). A closed stream (EPIPE, with SIGPIPE
+    /// ignored) ends the run with exit status 1 instead of trapping as FileHandle does;
+    /// what was written before stays written.
+    static func raw(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.write(2, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { Foundation.exit(1) }
+            offset += written
+        }
     }
 
     /// Prints a pipeline failure and its diagnostics, then fails with exit status 1.

@@ -162,3 +162,17 @@ struct RefusedValueTests {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }
+
+extension RefusedValueTests {
+    @Test func aClosedStderrEndsTheRunWithStatusOneNotASignal() throws {
+        // SIGPIPE ignored and stderr the write end of a pipe whose reader is gone.
+        let script = """
+            import os, signal, subprocess, sys
+            r, w = os.pipe(); os.close(r)
+            p = subprocess.run(sys.argv[1:], stderr=w, stdout=subprocess.DEVNULL, preexec_fn=lambda: signal.signal(signal.SIGPIPE, signal.SIG_IGN))
+            print(p.returncode)
+            """
+        let run = try TestSupport.run("python3", ["-c", script, TestSupport.executable, "validate", TestSupport.sampleCSV, "--embassies", TestSupport.embassies])
+        #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1", "\(run.stdout) \(run.stderr)")
+    }
+}
