@@ -19,6 +19,13 @@ struct Validate: ParsableCommand {
     var out: String?
 
     func run() throws {
+        if let out, OutputFolder.isEarlierOutput(out) {
+            // Its reports would then disagree with its packets and manifest.
+            throw Console.fail(PipelineError(
+                stage: .output,
+                message: "'\(out)' holds a generate output: validate --out would make its reports disagree with its packets; name another folder",
+                location: SourceLocation(file: out)))
+        }
         let run: PreparedRun
         do {
             run = try Generator.prepare(inputs: intake.inputs, intake: intake.intakeOptions, embassiesFolder: intake.embassies, templatePath: nil)

@@ -204,7 +204,13 @@ public enum Generator {
         // Workers start at once, so that they read the inputs while this process does.
         let packetsFolder = UserPath.join(output.staging, "packets")
         // Workers start before intake, so the cap is the directory's embassies, then the packets.
-        let jobs = options.workerCommand == nil ? 1 : min(max(1, options.jobs), 64)
+        // Workers read the inputs again: an input that can be read once only (a pipe, /dev/stdin,
+        // a FIFO, `<(...)`) is rendered in this process alone.
+        let rereadable = options.inputs.allSatisfy { path in
+            var info = stat()
+            return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        }
+        let jobs = options.workerCommand == nil || !rereadable ? 1 : min(max(1, options.jobs), 64)
         var committed = false
         defer { if !committed { output.abandon() } }
         try output.begin()

@@ -357,3 +357,25 @@ struct OutputFolderTests {
         #expect(UserPath.stem("letter.zh-Hans.xml") == "letter.zh-Hans")
     }
 }
+
+extension OutputFolderTests {
+    @Test func inputFromAPipeWorksWithAnyJobs() throws {
+        let folder = try Self.folderWithSample()
+        let command = "cat s.csv | '\(TestSupport.executable)' generate /dev/stdin --out piped --jobs 3 --quiet --date 2026-12-01 --embassies '\(TestSupport.embassies)' --template '\(TestSupport.template)'"
+        let run = try TestSupport.run("/bin/sh", ["-c", command], currentDirectory: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/piped/manifest.json")))
+        #expect(manifest.totals.rows == 199)
+        #expect(manifest.packets.count > 10)
+    }
+
+    @Test func validateNeverWritesReportsIntoAGenerateOutput() throws {
+        let folder = try Self.folderWithSample()
+        #expect(try Self.generate("out", in: folder).status == 0)
+        let before = try String(contentsOfFile: folder + "/out/reports/rejected.csv", encoding: .utf8)
+        let run = try TestSupport.run(TestSupport.executable, ["validate", "s.csv", "--out", "out", "--embassies", TestSupport.embassies], currentDirectory: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("holds a generate output"))
+        #expect(try String(contentsOfFile: folder + "/out/reports/rejected.csv", encoding: .utf8) == before)
+    }
+}
