@@ -1,4 +1,5 @@
 import ArgumentParser
+import EmbassyPacketsPipeline
 import EmbassyPacketsCore
 import Foundation
 
@@ -31,19 +32,17 @@ struct Sample: ParsableCommand {
     }
 
     func run() throws {
-        let handle: FileHandle
-        if let out {
-            guard FileManager.default.createFile(atPath: out, contents: nil), let file = FileHandle(forWritingAtPath: out) else {
-                Console.error("\(out): error: cannot write the file")
-                throw ExitCode(1)
+        do {
+            if let out {
+                let file = try OutputFile(path: out)
+                try SampleGenerator(count: count, seed: seed, format: format).write { chunk in try file.write(Array(chunk.utf8)) }
+                try file.finish()
+            } else {
+                let file = try OutputFile(path: "/dev/stdout")
+                try SampleGenerator(count: count, seed: seed, format: format).write { chunk in try file.write(Array(chunk.utf8)) }
             }
-            handle = file
-        } else {
-            handle = FileHandle.standardOutput
+        } catch {
+            throw Console.fail(error)
         }
-        try SampleGenerator(count: count, seed: seed, format: format).write { chunk in
-            try handle.write(contentsOf: Data(chunk.utf8))
-        }
-        if out != nil { try handle.close() }
     }
 }

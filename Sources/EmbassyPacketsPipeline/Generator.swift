@@ -498,6 +498,13 @@ public enum Generator {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(manifest)
         data.append(0x0A)
+        if OutputFile.isSpecial(path) {
+            // A device or FIFO is written to, never renamed over.
+            let file = try OutputFile(path: path)
+            try file.write([UInt8](data))
+            try file.finish()
+            return
+        }
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

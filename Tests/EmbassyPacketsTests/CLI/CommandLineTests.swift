@@ -176,3 +176,16 @@ extension RefusedValueTests {
         #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1", "\(run.stdout) \(run.stderr)")
     }
 }
+
+extension RefusedValueTests {
+    @Test func sampleOntoADeviceWritesToItAndAFullDeviceFails() throws {
+        let null = try TestSupport.run(TestSupport.executable, ["sample", "--count", "10", "--out", "/dev/null"])
+        #expect(null.status == 0)
+        let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/null")
+        #expect(attributes[.type] as? FileAttributeType == .typeCharacterSpecial)
+        let full = try TestSupport.run(TestSupport.executable, ["sample", "--count", "5000", "--out", "/dev/full"])
+        #expect(full.status == 1)
+        #expect(full.stderr.contains("No space left on device"))
+        #expect(full.stderr.split(separator: "\n").count == 1)
+    }
+}
