@@ -205,7 +205,7 @@ struct Generate: ParsableCommand {
         }
         let unknown = report.manifest.packets.reduce(0) { $0 + $1.unknownGlyphs }
         if intake.strict && unknown > 0 {
-            Console.error("embassy-packets: --strict: \(Self.characters(unknown)) no installed font can draw")
+            Console.error("error: --strict: \(Self.characters(unknown)) no installed font can draw [strict.unknown-glyphs]")
             throw ExitCode(1)
         }
         try intake.enforceStrict(report.manifest.totals)

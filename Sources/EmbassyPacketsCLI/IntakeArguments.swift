@@ -164,7 +164,7 @@ struct IntakeArguments: ParsableArguments {
     /// Under `--strict`, fails when any row was rejected or unrouted.
     func enforceStrict(_ totals: Manifest.Totals) throws {
         guard strict, totals.rejected + totals.unrouted > 0 else { return }
-        Console.error("embassy-packets: --strict: \(totals.rejected) rejected and \(totals.unrouted) unrouted rows")
+        Console.error("error: --strict: \(totals.rejected) rejected and \(totals.unrouted) unrouted rows [strict.undelivered]")
         throw ExitCode(1)
     }
 }

@@ -121,6 +121,7 @@ public struct SignatureReader: Sendable {
             return (Array(String(decoding: units, as: UTF16.self).utf8), .utf8, false)
         }
         if let encoding, encoding != .utf8 { return (encoding.decode(bytes), encoding, false) }
+        if bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) != nil }) { return (bytes, .utf8, false) }
         let (valid, invalid) = utf8Census(bytes)
         // Mostly UTF-8 with a few bad bytes is UTF-8 with damaged rows (rejected one by one);
         // a file whose non-ASCII bytes are mostly not UTF-8 is a code page.
@@ -244,7 +245,7 @@ public struct SignatureReader: Sendable {
         /// True when at least three of the fields are headers of required columns.
         static func looksLikeHeader(_ fields: [String]) -> Bool {
             var columns = Set<Column>()
-            for field in fields.prefix(64) {
+            for field in fields.prefix(64) where field.utf8.count <= 200 {
                 if let column = Column.matching(header: TextNormalizer.clean(field)), Column.required.contains(column) { columns.insert(column) }
             }
             return columns.count >= 3

@@ -106,9 +106,8 @@ struct BadInputTests {
     @Test func aFiftyMegabyteFieldAndTenThousandColumnsAreSurvived() throws {
         let huge = String(repeating: "A", count: 50_000_000)
         var text = Self.header + "\n" + Self.row(huge, email: "a@example.pt") + "\n" + Self.row("Rui", city: huge, email: "r@example.pt") + "\n" + Self.row("Eva", email: "e@example.pt") + "\n"
-        let start = Date()
+        // Timings are the benchmark's business, never a test's: this checks only the outcome.
         var sorted = try Self.sorted(text)
-        #expect(Date().timeIntervalSince(start) < 30)
         #expect(sorted.totals.routed == 1)
         #expect(sorted.rejectedByReason == ["signature.name-too-long": 1, "signature.field-too-long": 1])
         let columns = (0..<10_000).map { "Extra \($0)" }
