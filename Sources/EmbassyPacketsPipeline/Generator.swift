@@ -303,6 +303,7 @@ public enum Generator {
             deliveredRecord = Manifest.DeliveredList(file: "delivered.txt", sha256: sha256Hex(bytes), signers: hashes.count, keyId: key.id)
         }
 
+        let reportRecords = try Reports.write(sorted, to: UserPath.join(output.staging, "reports"))
         var totals = sorted.totals
         if previous != nil { totals.previouslyDelivered = previouslyDelivered }
         let manifest = Manifest(
@@ -314,8 +315,7 @@ public enum Generator {
             supplement: supplement,
             since: previous.map { Manifest.PreviousDelivery(date: $0.manifest.date, manifestSha256: $0.manifestSha256, supplement: $0.manifest.supplement) },
             delivered: deliveredRecord, numbering: numbering,
-            notices: run.notices.isEmpty ? nil : run.notices.map(Manifest.Notice.init))
-        try Reports.write(sorted, to: UserPath.join(output.staging, "reports"))
+            notices: run.notices.isEmpty ? nil : run.notices.map(Manifest.Notice.init), reports: reportRecords)
         let imbalances = manifest.imbalances(complete: options.only == nil && options.shard == nil)
         guard imbalances.isEmpty else {
             throw PipelineError(stage: .output, message: "the manifest does not add up: " + imbalances.joined(separator: "; "))

@@ -10,12 +10,17 @@ public enum Reports {
     static let unroutedHeader = ["File", "Line", "Reason", "Message", "First Name", "Last Name", "City", "State or Province", "Country"]
 
     /// Writes the reports into `folder` (created if needed).
-    public static func write(_ sorted: SortedRows, to folder: String) throws {
+    /// Returns each report's record, named relative to the folder's parent (`reports/rejected.csv`).
+    @discardableResult
+    public static func write(_ sorted: SortedRows, to folder: String) throws -> [Manifest.FileRecord] {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try save(rejected(sorted), to: UserPath.join(folder, "rejected.csv"))
-            try save(duplicates(sorted), to: UserPath.join(folder, "duplicates.csv"))
-            try save(unrouted(sorted), to: UserPath.join(folder, "unrouted.csv"))
+            var records: [Manifest.FileRecord] = []
+            for (name, text) in [("rejected.csv", rejected(sorted)), ("duplicates.csv", duplicates(sorted)), ("unrouted.csv", unrouted(sorted))] {
+                let bytes = try save(text, to: UserPath.join(folder, name))
+                records.append(Manifest.FileRecord(file: "\(UserPath.name(folder))/\(name)", sha256: Generator.sha256Hex(bytes), bytes: bytes.count))
+            }
+            return records
         } catch let error as PipelineError {
             throw error
         } catch {
@@ -64,10 +69,11 @@ public enum Reports {
         return csv.text
     }
 
-    private static func save(_ text: String, to path: String) throws {
+    private static func save(_ text: String, to path: String) throws -> [UInt8] {
         var data = Data([0xEF, 0xBB, 0xBF])
         data.append(Data(text.utf8))
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        return [UInt8](data)
     }
 }
 

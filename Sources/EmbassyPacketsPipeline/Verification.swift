@@ -39,11 +39,20 @@ public enum Verification {
         }
         var problems: [String] = []
         var checked = 0
-        var expected: [(file: String, sha256: String, pages: Int?)] = manifest.packets.flatMap { packet in
-            packet.volumes.isEmpty ? [(packet.file, packet.sha256, packet.pages)] : packet.volumes.map { ($0.file, $0.sha256, $0.pages) }
+        var expected: [(file: String, sha256: String, pages: Int?, bytes: Int?)] = manifest.packets.flatMap { packet in
+            packet.volumes.isEmpty ? [(packet.file, packet.sha256, packet.pages, nil)] : packet.volumes.map { ($0.file, $0.sha256, $0.pages, $0.bytes) }
         }
-        if let index = manifest.index { expected.append((index.file, index.sha256, index.pages)) }
-        if let delivered = manifest.delivered { expected.append((delivered.file, delivered.sha256, nil)) }
+        if let index = manifest.index { expected.append((index.file, index.sha256, index.pages, index.bytes)) }
+        if let delivered = manifest.delivered { expected.append((delivered.file, delivered.sha256, nil, nil)) }
+        for report in manifest.reports ?? [] { expected.append((report.file, report.sha256, nil, report.bytes)) }
+        for packet in manifest.packets where !packet.volumes.isEmpty {
+            let sum = packet.volumes.reduce(0) { $0 + $1.bytes }
+            let pages = packet.volumes.reduce(0) { $0 + ($1.pages ?? 0) }
+            if sum != packet.bytes { problems.append("\(packet.file): its volumes hold \(sum) bytes, the packet says \(packet.bytes)") }
+            if packet.volumes.allSatisfy({ $0.pages != nil }) && pages != packet.pages {
+                problems.append("\(packet.file): its volumes hold \(pages) pages, the packet says \(packet.pages)")
+            }
+        }
         for item in expected {
             let path = UserPath.join(folder, item.file)
             guard FileManager.default.fileExists(atPath: path) else {
@@ -54,6 +63,7 @@ public enum Verification {
             let bytes = try Generator.readFile(path)
             let sha = Generator.sha256Hex(bytes)
             if sha != item.sha256 { problems.append("\(item.file): sha256 is \(sha), the manifest says \(item.sha256)") }
+            if let size = item.bytes, size != bytes.count { problems.append("\(item.file): \(bytes.count) bytes, the manifest says \(size)") }
             if let pages = item.pages {
                 let counted = pageCount(bytes)
                 if counted != pages { problems.append("\(item.file): \(counted.map(String.init) ?? "no") pages, the manifest says \(pages)") }

@@ -38,6 +38,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var numbering: [String: [String: Int]]
     /// What intake decided on its own and warned about (emails masked): absent when nothing.
     public var notices: [Notice]?
+    /// The reports (`reports/rejected.csv`, ...) with their SHA-256 and bytes, for `verify`.
+    public var reports: [FileRecord]?
 
     /// A file and its fingerprint.
     public struct FileRecord: Codable, Sendable, Equatable {
@@ -290,6 +292,12 @@ public struct Manifest: Codable, Sendable, Equatable {
         if complete && totals.routed != inPackets + (totals.previouslyDelivered ?? 0) {
             problems.append("routed (\(totals.routed)) != signatures in packets (\(inPackets)) + previously delivered (\(totals.previouslyDelivered ?? 0))")
         }
+        let read = inputs.reduce(0) { $0 + $1.rows }
+        if !inputs.isEmpty && read != totals.rows { problems.append("the inputs' rows add up to \(read), not \(totals.rows)") }
+        let rejectedRows = rejected.values.reduce(0, +)
+        if rejectedRows != totals.rejected { problems.append("rejected by reason adds up to \(rejectedRows), not \(totals.rejected)") }
+        let unroutedRows = unrouted.values.reduce(0, +)
+        if unroutedRows != totals.unrouted { problems.append("unrouted by country adds up to \(unroutedRows), not \(totals.unrouted)") }
         for packet in packets where packet.countries.values.reduce(0, +) != packet.signatures {
             problems.append("\(packet.file): countries add up to \(packet.countries.values.reduce(0, +)), not \(packet.signatures)")
         }
@@ -302,7 +310,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         unrouted: [String: Int], rejected: [String: Int], regionUnmatched: [String: Int]? = nil,
         templates: [FileRecord] = [], directory: DirectoryRecord? = nil, options: Options? = nil, index: FileRecord? = nil,
         supplement: Int? = nil, since: PreviousDelivery? = nil, delivered: DeliveredList? = nil, numbering: [String: [String: Int]] = [:],
-        notices: [Notice]? = nil
+        notices: [Notice]? = nil, reports: [FileRecord]? = nil
     ) {
         self.regionUnmatched = regionUnmatched
         self.templates = templates
@@ -314,6 +322,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         self.delivered = delivered
         self.numbering = numbering
         self.notices = notices
+        self.reports = reports
         self.schema = Self.currentSchema
         self.generator = generator
         self.date = date

@@ -86,6 +86,24 @@ struct BookkeepingTests {
         #expect(bad.stderr.contains("packets/US.pdf: \(manifest.packets[us].pages) pages, the manifest says \(manifest.packets[us].pages + 1)"))
     }
 
+    @Test func verifyFindsEditsToTheReportsAndTotalsThatDisagree() throws {
+        let folder = TestSupport.temporaryFolder()
+        _ = try Generator.generate(Self.options([TestSupport.sampleCSV], into: folder))
+        var manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json")))
+        #expect(manifest.reports?.map(\.file) == ["reports/rejected.csv", "reports/duplicates.csv", "reports/unrouted.csv"])
+        // One byte appended to a report.
+        let report = folder + "/reports/duplicates.csv"
+        try (Data(contentsOf: URL(fileURLWithPath: report)) + Data("x".utf8)).write(to: URL(fileURLWithPath: report))
+        // Per-reason counts that no longer add up to the total.
+        let reason = try #require(manifest.rejected.keys.sorted().first)
+        manifest.rejected[reason, default: 0] += 1
+        try Generator.writeManifest(manifest, to: folder + "/manifest.json")
+        let bad = try Self.cli(["verify", folder])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("reports/duplicates.csv: sha256 is"))
+        #expect(bad.stderr.contains("rejected by reason adds up to \(manifest.totals.rejected + 1), not \(manifest.totals.rejected)"))
+    }
+
     @Test func aFolderThatIsNotAnEarlierOutputIsRefusedUnlessForcedAndItsFilesAlwaysStay() throws {
         let folder = TestSupport.temporaryFolder()
         _ = TestSupport.write("my thesis", named: "thesis.txt", in: folder)
