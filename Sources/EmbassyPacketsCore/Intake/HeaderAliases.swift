@@ -114,6 +114,28 @@ enum HeaderAliases {
         return map
     }()
 
+    /// The longest key of any header, in bytes.
+    static let longestKey = byKey.keys.map(\.utf8.count).max() ?? 0
+
+    /// The column a row's field would name if it were a header: `Column.matching` of the cleaned
+    /// field, with a fast path for plain ASCII (which cleaning leaves as it is for the key) that
+    /// builds the key without allocating and gives up once it is longer than any header's. It
+    /// runs on every field of every row, looking for a header pasted mid-file.
+    static func column(ofField field: String) -> Column? {
+        guard field.utf8.allSatisfy({ $0 < 0x80 }) else { return Column.matching(header: TextNormalizer.clean(field)) }
+        var key: [UInt8] = []
+        key.reserveCapacity(longestKey)
+        for byte in field.utf8 {
+            switch byte {
+            case 0x41...0x5A: key.append(byte | 0x20)
+            case 0x61...0x7A, 0x30...0x39: key.append(byte)
+            default: continue
+            }
+            if key.count > longestKey { return nil }
+        }
+        return key.isEmpty ? nil : byKey[String(decoding: key, as: UTF8.self)]?.column
+    }
+
     /// The names of a column, for hints.
     static func names(of column: Column) -> [String] {
         column == .time ? timestamps.map(\.0) : others[column] ?? []

@@ -246,7 +246,7 @@ public struct SignatureReader: Sendable {
         static func looksLikeHeader(_ fields: [String]) -> Bool {
             var columns = Set<Column>()
             for field in fields.prefix(64) where field.utf8.count <= 200 {
-                if let column = Column.matching(header: TextNormalizer.clean(field)), Column.required.contains(column) { columns.insert(column) }
+                if let column = HeaderAliases.column(ofField: field), Column.required.contains(column) { columns.insert(column) }
             }
             return columns.count >= 3
         }
