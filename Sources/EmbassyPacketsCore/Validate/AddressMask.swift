@@ -8,15 +8,32 @@ public enum AddressMask {
     /// True when the text holds an at-sign of any kind, or an "at ... dot" spelled out
     /// (`john at example dot org`): no name, city, region or country does.
     public static func containsAtSign(_ text: String) -> Bool {
-        let bytes = text.utf8
-        // Fast path: no '@', '%', '&', no fullwidth or small at-sign lead bytes, no " at ".
-        if !bytes.contains(where: { $0 == 0x40 || $0 == 0x25 || $0 == 0x26 || $0 == 0xEF }) && !text.contains(" at ") && !text.contains("(at)") && !text.contains("[at]") {
-            return false
-        }
+        // Fast path, one pass over the bytes: no '@', '%', '&', no fullwidth or small at-sign
+        // lead byte, and none of " at ", "(at)", "[at]". It runs on every printed field of every row.
+        if !mayHoldAtSign(text) { return false }
         let lower = text.lowercased()
         if atSigns.contains(where: { sign in joins(lower, around: sign) }) { return true }
         if lower.contains("(at)") || lower.contains("[at]") { return true }
         return lower.contains(" at ") && (lower.contains(" dot ") || lower.contains("(dot)"))
+    }
+
+    /// False when the text cannot hold an at-sign of any kind (see `containsAtSign`).
+    static func mayHoldAtSign(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x40 || byte == 0x25 || byte == 0x26 || byte == 0xEF { return true }
+                if (byte == 0x20 || byte == 0x28 || byte == 0x5B) && index + 3 < count && bytes[index + 1] == 0x61 && bytes[index + 2] == 0x74 {
+                    let close = bytes[index + 3]
+                    if (byte == 0x20 && close == 0x20) || (byte == 0x28 && close == 0x29) || (byte == 0x5B && close == 0x5D) { return true }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// True when some occurrence of `sign` has text on both sides (white space between allowed):
@@ -41,7 +58,7 @@ public enum AddressMask {
     /// white-space-separated word that holds an at-sign masked the same way (`j***@localhost`).
     public static func mask(_ text: String) -> String {
         // Reversed text (a bidi override) shows its local part last: hide the whole word.
-        let bidi = text.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
+        let bidi = text.unicodeScalars.contains(where: TextNormalizer.isBidiControl)
         let scrubbed = EmailShape.scrub(text)
         guard containsAtSign(scrubbed) else { return scrubbed }
         var words: [String] = []

@@ -48,10 +48,15 @@ public enum TextNormalizer {
     static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: return true  // C0 and C1 controls
-        case 0x202A...0x202E, 0x2066...0x2069: return true  // bidi embeddings, overrides, isolates
+        case _ where isBidiControl(scalar): return true
         case 0xFEFF, 0xFFFE, 0xFFFF: return true  // stray BOMs and noncharacters
         default: return false
         }
+    }
+
+    /// Bidi embeddings, overrides and isolates: they reorder what is shown.
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// True when the text holds at least one letter or digit (a part that is only

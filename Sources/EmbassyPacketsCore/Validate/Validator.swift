@@ -114,19 +114,13 @@ public struct Validator: Sendable {
     /// A rejected value as a message may show it: masked, and hidden whole when bidi controls
     /// would reorder it (a reversed address shows its local part last).
     static func shown(_ raw: String) -> String {
-        let bidi = raw.unicodeScalars.contains { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }
+        let bidi = raw.unicodeScalars.contains(where: TextNormalizer.isBidiControl)
         return bidi ? "***" : AddressMask.mask(TextNormalizer.clean(raw))
     }
 
     /// The key of `--dedup name`: name, city and country, folded the way countries are.
     static func nameKey(first: String, last: String, city: String, country: String) -> String {
-        func fold(_ text: String) -> String {
-            String(String.UnicodeScalarView(
-                text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).unicodeScalars.filter {
-                    $0.properties.isAlphabetic || $0.properties.numericType != nil
-                }))
-        }
-        return "name:\(fold(first))|\(fold(last))|\(fold(city))|\(country)"
+        "name:\(CountryResolver.fold(first))|\(CountryResolver.fold(last))|\(CountryResolver.fold(city))|\(country)"
     }
 
     /// A name part cleaned; a part that is only punctuation counts as empty.
