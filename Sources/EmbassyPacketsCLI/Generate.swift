@@ -201,6 +201,14 @@ struct Generate: ParsableCommand {
                     message: "\(Self.characters(packet.unknownGlyphs)) no installed font can draw (they print as boxes)",
                     location: SourceLocation(file: "\(out)/\(packet.file)")).description)
             }
+            for packet in report.manifest.packets {
+                guard let rows = packet.splitRows, !rows.isEmpty else { continue }
+                let shown = rows.prefix(5).joined(separator: ", ") + (rows.count > 5 ? ", ..." : "")
+                Console.error(Diagnostic(
+                    .warning, id: "render.split-row",
+                    message: "\(rows.count == 1 ? "1 row is" : "\(rows.count) rows are") taller than a page and run on over several pages, marked \"runs on\": \(shown)",
+                    location: SourceLocation(file: "\(out)/\(packet.file)")).description)
+            }
             Console.error(Self.summary(report, output: out))
         }
         let unknown = report.manifest.packets.reduce(0) { $0 + $1.unknownGlyphs }

@@ -280,7 +280,8 @@ public enum Generator {
                 embassy: plan.code, mission: plan.mission.name, file: volumes[0].file, sha256: volumes[0].sha256,
                 bytes: volumes.reduce(0) { $0 + $1.bytes }, pages: result.pages, signatures: plan.signatureCount,
                 countries: plan.countryCounts, consulate: plan.consulate == nil ? nil : plan.mission.slug,
-                addressVerified: plan.mission.addressVerified, unknownGlyphs: result.unknownGlyphs, volumes: volumes))
+                addressVerified: plan.mission.addressVerified, unknownGlyphs: result.unknownGlyphs, volumes: volumes,
+                splitRows: result.splitRows.isEmpty ? nil : result.splitRows))
             for (country, count) in plan.countryCounts { numbering[plan.fileStem, default: [:]][country, default: 0] += count }
         }
 

@@ -37,6 +37,7 @@ public enum RenderWorkers {
         var pages: Int
         var unknownGlyphs: Int
         var volumes: [Volume]
+        var splitRows: [String]
         var layoutSeconds: Double
         var drawSeconds: Double
 
@@ -50,6 +51,7 @@ public enum RenderWorkers {
             pages = result.pages
             unknownGlyphs = result.unknownGlyphs
             volumes = result.volumes.map { Volume(file: $0.file, pages: $0.pages) }
+            splitRows = result.splitRows
             layoutSeconds = result.layoutSeconds
             drawSeconds = result.drawSeconds
         }
@@ -57,7 +59,7 @@ public enum RenderWorkers {
         var result: RenderResult {
             RenderResult(
                 pages: pages, unknownGlyphs: unknownGlyphs, volumes: volumes.map { RenderResult.Volume(file: $0.file, pages: $0.pages) },
-                layoutSeconds: layoutSeconds, drawSeconds: drawSeconds)
+                splitRows: splitRows, layoutSeconds: layoutSeconds, drawSeconds: drawSeconds)
         }
     }
 

@@ -142,11 +142,25 @@ struct PageCanvas {
         cairo_fill(cairo)
     }
 
-    func line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double, gray: Double) {
+    func line(x1: Double, y1: Double, x2: Double, y2: Double, width: Double, gray: Double, dashed: Bool = false) {
         setColor(gray)
         cairo_set_line_width(cairo, width)
+        if dashed {
+            let pattern: [Double] = [2, 2]
+            cairo_set_dash(cairo, pattern, 2, 0)
+        }
         cairo_move_to(cairo, x1, y1)
         cairo_line_to(cairo, x2, y2)
         cairo_stroke(cairo)
+        if dashed { cairo_set_dash(cairo, nil, 0, 0) }
+    }
+
+    /// Draws `body` with everything outside the rectangle clipped away.
+    func clipped(x: Double, y: Double, width: Double, height: Double, _ body: () -> Void) {
+        cairo_save(cairo)
+        cairo_rectangle(cairo, x, y, width, height)
+        cairo_clip(cairo)
+        body()
+        cairo_restore(cairo)
     }
 }

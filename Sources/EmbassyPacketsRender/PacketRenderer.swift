@@ -24,13 +24,17 @@ public struct RenderResult: Sendable {
     public var unknownGlyphs: Int
     /// One volume, or several when the packet is longer than its `maxPages`.
     public var volumes: [Volume]
+    /// Where the rows come from (`file:line`) that were taller than a page and run on over
+    /// several pages.
+    public var splitRows: [String] = []
     /// Seconds spent laying out (the measuring pass) and drawing and writing the PDF.
     public var layoutSeconds: Double = 0
     public var drawSeconds: Double = 0
 
     /// Creates a result (a worker process reports one).
-    public init(pages: Int, unknownGlyphs: Int, volumes: [Volume], layoutSeconds: Double = 0, drawSeconds: Double = 0) {
+    public init(pages: Int, unknownGlyphs: Int, volumes: [Volume], splitRows: [String] = [], layoutSeconds: Double = 0, drawSeconds: Double = 0) {
         self.pages = pages
+        self.splitRows = splitRows
         self.unknownGlyphs = unknownGlyphs
         self.volumes = volumes
         self.layoutSeconds = layoutSeconds
@@ -86,8 +90,9 @@ public final class PacketRenderer {
         }
         if !document.sections.isEmpty { pages.newPage(geometry) }
         var sectionPages: [Int] = []
+        var splitRows: [SourceLocation] = []
         var unknown = letters.reduce(0) { $0 + $1.unknownGlyphs }
-        unknown += table.paginate(document, pages: &pages, sectionPages: &sectionPages)
+        unknown += table.paginate(document, pages: &pages, sectionPages: &sectionPages, splitRows: &splitRows)
         var receipt: ReceiptLayout?
         if let spec = document.receipt {
             pages.newPage(geometry)
@@ -135,12 +140,14 @@ public final class PacketRenderer {
                         if document.letters[letter].blocks[piece].kind == .note { canvas.setColor(0.35) }
                         letters[letter].drawLine(piece: piece, line: line, y: y, x: geometry.left, on: canvas)
                         canvas.setColor(0)
-                    case .heading(let section, let continued, let y):
-                        table.drawHeading(document.sections[section], continued: continued, on: canvas, y: y)
+                    case .heading(let section, let continued, let y, let carried):
+                        table.drawHeading(document.sections[section], continued: continued, carried: carried, on: canvas, y: y)
                     case .tableHeader(let y):
                         table.drawHeader(on: canvas, y: y)
                     case .row(let section, let row, let y, let height):
                         table.drawRow(section: document.sections[section], row: row, on: canvas, y: y, height: height)
+                    case .rowPart(let section, let row, let y, let from, let to, let total):
+                        table.drawRowPart(section: document.sections[section], row: row, on: canvas, y: y, from: from, to: to, total: total)
                     case .receipt:
                         receipt?.draw(on: canvas, pageCount: pageCount)
                     }
@@ -152,7 +159,7 @@ public final class PacketRenderer {
         }
         let finished = DispatchTime.now().uptimeNanoseconds
         return RenderResult(
-            pages: pageCount, unknownGlyphs: unknown, volumes: volumes,
+            pages: pageCount, unknownGlyphs: unknown, volumes: volumes, splitRows: splitRows.map(\.description),
             layoutSeconds: Double(measured - started) / 1e9, drawSeconds: Double(finished - measured) / 1e9)
     }
 
@@ -165,17 +172,37 @@ public final class PacketRenderer {
         let pageCount: Int
         let volume: (Int, Int)?
 
+        /// The width the page number takes at most, and the left footer's.
+        let rightWidth: Double
+        /// The top of the footer's text.
+        let footerY: Double
+
         init(renderer: PacketRenderer, document: PacketDocument, geometry: PageGeometry, pageCount: Int, volume: (Int, Int)?) {
             self.geometry = geometry
             self.pageCount = pageCount
             self.volume = volume
             let font = renderer.fonts.font(.small)
-            header = TextLayout(context: renderer.context, font: font, width: geometry.textWidth)
+            header = TextLayout(context: renderer.context, font: font)
             header.setText(document.header)
-            footerLeft = TextLayout(context: renderer.context, font: font, width: geometry.textWidth * 0.68)
-            footerLeft.setText(document.footer)
-            footerRight = TextLayout(context: renderer.context, font: font, width: geometry.textWidth * 0.32)
+            header.fitOnOneLine(geometry.textWidth)
+            // Every marginal stays on one line inside the margins: the page number as wide as
+            // its longest form needs, the mission's name in what is left (smaller, if it must).
+            footerRight = TextLayout(context: renderer.context, font: font)
+            footerRight.setText(Self.pageLabel(page: pageCount, of: pageCount, volume: volume))
+            footerRight.unsetWidth()
+            rightWidth = footerRight.size.width + 1
+            footerRight.setWidth(rightWidth)
             footerRight.setAlignment(PANGO_ALIGN_RIGHT)
+            footerLeft = TextLayout(context: renderer.context, font: font)
+            footerLeft.setText(document.footer)
+            footerLeft.fitOnTwoLines(geometry.textWidth - rightWidth - 14)
+            // A footer on two lines starts higher, so that its last line keeps the margin.
+            footerY = geometry.height - PageGeometry.edge - 14 - max(0, footerLeft.size.height - footerRight.size.height)
+        }
+
+        static func pageLabel(page: Int, of count: Int, volume: (Int, Int)?) -> String {
+            let number = "page \(page) of \(count)"
+            return volume.map { "volume \($0.0) of \($0.1) · \(number)" } ?? number
         }
 
         func draw(page: Int, on canvas: PageCanvas) {
@@ -183,13 +210,11 @@ public final class PacketRenderer {
             canvas.setColor(0.35)
             header.draw(on: canvas, x: geometry.left, y: headerY)
             canvas.line(x1: geometry.left, y1: headerY + 15, x2: geometry.width - geometry.right, y2: headerY + 15, width: 0.4, gray: 0.6)
-            let footerY = geometry.height - PageGeometry.edge - 14
             canvas.line(x1: geometry.left, y1: footerY - 5, x2: geometry.width - geometry.right, y2: footerY - 5, width: 0.4, gray: 0.6)
             canvas.setColor(0.35)
             footerLeft.draw(on: canvas, x: geometry.left, y: footerY)
-            let number = "page \(page) of \(pageCount)"
-            footerRight.setText(volume.map { "volume \($0.0) of \($0.1) · \(number)" } ?? number)
-            footerRight.draw(on: canvas, x: geometry.left + geometry.textWidth * 0.68, y: footerY)
+            footerRight.setText(Self.pageLabel(page: page, of: pageCount, volume: volume))
+            footerRight.draw(on: canvas, x: geometry.left + geometry.textWidth - rightWidth, y: footerY)
             canvas.setColor(0)
         }
     }

@@ -17,9 +17,13 @@ struct PageGeometry {
 /// One thing drawn on a page, placed by the measuring pass.
 enum Placement {
     case letterLine(letter: Int, piece: Int, line: Int, y: Double)
-    case heading(section: Int, continued: Bool, y: Double)
+    /// A country's heading; on a page that a split row runs onto, `carried` is that row's number.
+    case heading(section: Int, continued: Bool, y: Double, carried: Int? = nil)
     case tableHeader(y: Double)
     case row(section: Int, row: Int, y: Double, height: Double)
+    /// The part of a row taller than a page that falls on this page: from `from` to `to`,
+    /// measured from the row's top; `y` is where the part's top is drawn.
+    case rowPart(section: Int, row: Int, y: Double, from: Double, to: Double, total: Double)
     case receipt
 }
 

@@ -102,6 +102,40 @@ final class TextLayout {
         setText(text, language: language, styles: styles)
     }
 
+    /// Keeps the text on one line no wider than `maxWidth`: as it is when it fits, else set
+    /// smaller (down to `smallest` of its size), else cut with an ellipsis at the end. Call
+    /// after `setText`; returns false when the text had to be cut.
+    @discardableResult
+    func fitOnOneLine(_ maxWidth: Double, smallest: Double = 0.72) -> Bool {
+        pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_NONE)
+        unsetWidth()
+        let natural = size.width
+        guard natural > maxWidth else { return true }
+        let list = pango_layout_get_attributes(layout).map { pango_attr_list_copy($0)! } ?? pango_attr_list_new()!
+        if let scale = pango_attr_scale_new(max(smallest, maxWidth / natural * 0.995)) { pango_attr_list_insert(list, scale) }
+        pango_layout_set_attributes(layout, list)
+        pango_attr_list_unref(list)
+        guard size.width > maxWidth else { return true }
+        setWidth(maxWidth)
+        pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
+        return false
+    }
+
+    /// Like `fitOnOneLine`, but text that does not fit one line even smaller wraps onto a
+    /// second line (at the smaller size), and only text longer than two lines is cut.
+    func fitOnTwoLines(_ maxWidth: Double, smallest: Double = 0.85) {
+        guard !fitOnOneLine(maxWidth, smallest: smallest) else { return }
+        pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_NONE)
+        setWidth(maxWidth)
+        if pango_layout_get_line_count(layout) > 2 {
+            pango_layout_set_height(layout, -2)
+            pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
+        }
+    }
+
+    /// True when Pango cut the text with an ellipsis.
+    var isEllipsized: Bool { pango_layout_is_ellipsized(layout) != 0 }
+
     /// Turns wrapping off (width -1), for measuring a text's natural width.
     func unsetWidth() { pango_layout_set_width(layout, -1) }
 

@@ -211,15 +211,20 @@ final class TableLayout {
     }
 
     /// Lays the sections out after the letter: each country's heading with its table, the
-    /// header row on every page, rows never split, and a heading never left at the foot of a
-    /// page without at least two of its rows.
-    func paginate(_ document: PacketDocument, pages: inout PageList, sectionPages: inout [Int]) -> Int {
+    /// header row on every page, and a heading never left at the foot of a page without at
+    /// least two of its rows. A row is never split unless it is taller than a whole page (a
+    /// city of thousands of characters): such a row runs on over as many pages as it needs,
+    /// cut between lines of text, and each page it runs onto says so in its heading. The
+    /// locations of those rows are appended to `splitRows`.
+    func paginate(_ document: PacketDocument, pages: inout PageList, sectionPages: inout [Int], splitRows: inout [SourceLocation]) -> Int {
         var unknown = 0
+        // The most a row may take on a page that starts with the heading and the header row.
+        let pageRoom = geometry.contentBottom - geometry.top - headingHeight - headerHeight
         for (sectionIndex, section) in document.sections.enumerated() {
             let measured = section.signatures.indices.map { measure(section: section, row: $0) }
             unknown += measured.reduce(0) { $0 + $1.unknownGlyphs }
             let gap = pages.y > geometry.top ? sectionGap : 0
-            let opening = measured.prefix(2).reduce(0) { $0 + $1.height }
+            let opening = measured.prefix(2).reduce(0) { $0 + min($1.height, pageRoom / 2) }
             if pages.y + gap + headingHeight + headerHeight + opening > geometry.contentBottom {
                 pages.newPage(geometry)
             } else {
@@ -230,14 +235,39 @@ final class TableLayout {
             pages.y += headingHeight
             pages.place(.tableHeader(y: pages.y))
             pages.y += headerHeight
+            func continuePage(carried: Int? = nil) {
+                pages.newPage(geometry)
+                pages.place(.heading(section: sectionIndex, continued: true, y: pages.y, carried: carried))
+                pages.y += headingHeight
+                pages.place(.tableHeader(y: pages.y))
+                pages.y += headerHeight
+            }
             for (rowIndex, row) in measured.enumerated() {
-                if pages.y + row.height > geometry.contentBottom {
-                    pages.newPage(geometry)
-                    pages.place(.heading(section: sectionIndex, continued: true, y: pages.y))
-                    pages.y += headingHeight
-                    pages.place(.tableHeader(y: pages.y))
-                    pages.y += headerHeight
+                if row.height > pageRoom {
+                    splitRows.append(section.signatures[rowIndex].location)
+                    // Start it on this page when a few lines fit.
+                    if geometry.contentBottom - pages.y < 4 * headerHeight { continuePage() }
+                    let cuts = cleanCuts(section: section, row: rowIndex)
+                    var from = 0.0
+                    while true {
+                        let lead = from > 0 ? padding : 0
+                        let room = geometry.contentBottom - pages.y - lead
+                        let to: Double
+                        if from + room >= row.height {
+                            to = row.height
+                        } else {
+                            // The lowest cut between lines that fits, else the page's edge.
+                            to = cuts.last { $0 > from + 1 && $0 <= from + room } ?? (from + room)
+                        }
+                        pages.place(.rowPart(section: sectionIndex, row: rowIndex, y: pages.y, from: from, to: to, total: row.height))
+                        pages.y += to - from + lead
+                        if to >= row.height { break }
+                        from = to
+                        continuePage(carried: section.firstNumber + rowIndex)
+                    }
+                    continue
                 }
+                if pages.y + row.height > geometry.contentBottom { continuePage() }
                 pages.place(.row(section: sectionIndex, row: rowIndex, y: pages.y, height: row.height))
                 pages.y += row.height
             }
@@ -245,9 +275,29 @@ final class TableLayout {
         return unknown
     }
 
-    func drawHeading(_ section: PacketDocument.Section, continued: Bool, on canvas: PageCanvas, y: Double) {
+    /// Offsets from a row's top where it can be cut without cutting through a line of any of
+    /// its cells, in ascending order.
+    func cleanCuts(section: PacketDocument.Section, row: Int) -> [Double] {
+        let (cells, baseline, _) = setRow(section, row: row)
+        var spans: [(top: Double, bottom: Double)] = []
+        for cell in cells {
+            let offset = padding + baseline - cell.baseline
+            for line in cell.lines() { spans.append((offset + line.top, offset + line.top + line.height)) }
+        }
+        let candidates = Set(spans.map(\.bottom)).sorted()
+        return candidates.filter { cut in !spans.contains { $0.top < cut - 0.01 && cut + 0.01 < $0.bottom } }
+    }
+
+    func drawHeading(_ section: PacketDocument.Section, continued: Bool, carried: Int? = nil, on canvas: PageCanvas, y: Double) {
         let count = Formatting.number(section.signatures.count, language: "en")
-        headingLayout.setText(continued ? "\(section.heading) (continued)" : "\(section.heading) — \(count)")
+        let text: String
+        if let carried {
+            text = "\(section.heading) (continued, row \(carried) runs on)"
+        } else {
+            text = continued ? "\(section.heading) (continued)" : "\(section.heading) — \(count)"
+        }
+        headingLayout.setText(text)
+        headingLayout.fitOnOneLine(geometry.textWidth)
         canvas.setColor(0)
         headingLayout.draw(on: canvas, x: geometry.left, y: y)
     }
@@ -271,5 +321,33 @@ final class TableLayout {
             cell.draw(on: canvas, x: columnX[index] + padding, y: y + padding + baseline - cell.baseline)
         }
         canvas.line(x1: geometry.left, y1: y + height, x2: geometry.left + geometry.textWidth, y2: y + height, width: 0.25, gray: 0.7)
+    }
+
+    /// Draws the part of a row taller than a page that falls on this page (see `paginate`):
+    /// the row's cells clipped to the part; a part that runs on has a dashed foot, and a part
+    /// that carries on from the page before repeats the row's number in grey.
+    func drawRowPart(section: PacketDocument.Section, row: Int, on canvas: PageCanvas, y: Double, from: Double, to: Double, total: Double) {
+        let lead = from > 0 ? padding : 0
+        let height = to - from + lead
+        if row % 2 == 1 {
+            canvas.fillRect(x: geometry.left, y: y, width: geometry.textWidth, height: height, gray: 0.955)
+        }
+        canvas.setColor(0)
+        let (cells, baseline, _) = setRow(section, row: row)
+        let top = y + lead - from
+        canvas.clipped(x: geometry.left, y: y + lead, width: geometry.textWidth, height: to - from) {
+            for (index, cell) in cells.enumerated() {
+                cell.draw(on: canvas, x: columnX[index] + padding, y: top + padding + baseline - cell.baseline)
+            }
+        }
+        if from > 0, let number = columns.firstIndex(of: .number) {
+            let cell = layouts(for: nil, simple: true)[number]
+            cell.setText(String(section.firstNumber + row))
+            canvas.setColor(0.5)
+            cell.draw(on: canvas, x: columnX[number] + padding, y: y + padding)
+            canvas.setColor(0)
+        }
+        canvas.line(x1: geometry.left, y1: y + height, x2: geometry.left + geometry.textWidth, y2: y + height,
+                    width: to < total ? 0.5 : 0.25, gray: to < total ? 0.45 : 0.7, dashed: to < total)
     }
 }

@@ -243,6 +243,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var addressVerified: Bool
         /// Characters in the packet that no installed font can draw.
         public var unknownGlyphs: Int
+        /// Rows (`file:line`) taller than a page, which run on over several pages; absent when none.
+        public var splitRows: [String]?
         /// The packet's files: one, or several volumes when it is longer than `--max-pages`.
         /// `file`, `sha256` name the first; `bytes` and `pages` count them all.
         public var volumes: [Volume]
@@ -267,8 +269,9 @@ public struct Manifest: Codable, Sendable, Equatable {
         public init(
             embassy: String, mission: String, file: String, sha256: String, bytes: Int, pages: Int, signatures: Int,
             countries: [String: Int], consulate: String? = nil, addressVerified: Bool = true, unknownGlyphs: Int = 0,
-            volumes: [Volume] = []
+            volumes: [Volume] = [], splitRows: [String]? = nil
         ) {
+            self.splitRows = splitRows
             self.consulate = consulate
             self.unknownGlyphs = unknownGlyphs
             self.volumes = volumes

@@ -59,6 +59,27 @@ struct BadInputTests {
         ["1", first, last, city, "", "Portugal", email, ""].map(FormCSV.quote).joined(separator: ",")
     }
 
+    /// A city of thousands of characters is delivered, running on over pages, and named in a
+    /// warning with its line and in the manifest (it used to run through the footer and off
+    /// the paper).
+    @Test func aRowTallerThanAPageIsDeliveredAndNamed() throws {
+        let folder = TestSupport.temporaryFolder()
+        let tall = ["2024-03-02 10:00:00", "Ana", "Silva", String(repeating: "Porto ", count: 660), String(repeating: "Norte ", count: 600), "Portugal", "tall@example.org", ""]
+        let rows = [Self.header, Self.row("Rui", email: "rui@example.org"), tall.map(FormCSV.quote).joined(separator: ","), Self.row("Eva", email: "eva@example.org")]
+        let input = TestSupport.write(rows.joined(separator: "\r\n") + "\r\n", named: "in.csv", in: folder)
+        let result = try TestSupport.run(
+            TestSupport.executable, ["generate", input, "--out", folder + "/out", "--date", "2026-11-29", "--jobs", "1"],
+            currentDirectory: TestSupport.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("out/packets/PT.pdf: warning: 1 row is taller than a page and run on over several pages, marked \"runs on\": \(input):3 [render.split-row]"), "\(result.stderr)")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/out/manifest.json"))) as! [String: Any]
+        let packet = (manifest["packets"] as! [[String: Any]])[0]
+        #expect(packet["splitRows"] as? [String] == ["\(input):3"])
+        let text = try TestSupport.pdfText(folder + "/out/packets/PT.pdf")
+        #expect(text.contains("row 2 runs on"))
+        #expect(text.contains("Eva Silva"))
+    }
+
     @Test func anUnterminatedQuoteAtTheEndRejectsOnlyThatRow() throws {
         let sorted = try Self.sorted(Self.header + "\n" + Self.row("Ana", email: "a@example.pt") + "\n1,\"Rui,Silva,Porto,,Portugal,r@example.pt\n")
         #expect(sorted.totals.routed == 1)
