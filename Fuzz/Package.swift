@@ -18,5 +18,5 @@ let package = Package(
     name: "embassy-packets-fuzz",
     platforms: [.macOS(.v13)],
     dependencies: [.package(path: "..")],
-    targets: [.target(name: "FuzzSupport"), fuzzer("FuzzCSV"), fuzzer("FuzzJSON"), fuzzer("FuzzTemplate"), fuzzer("FuzzDirectory")]
+    targets: [.target(name: "FuzzSupport"), fuzzer("FuzzCSV"), fuzzer("FuzzJSON"), fuzzer("FuzzTemplate"), fuzzer("FuzzDirectory"), fuzzer("FuzzContainer")]
 )

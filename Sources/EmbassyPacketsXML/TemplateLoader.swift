@@ -31,6 +31,14 @@ public enum TemplateLoader {
         return template
     }
 
+    /// Loads and checks a template file against a schema already parsed (one parse for many
+    /// templates).
+    public static func load(path: String, schema: XMLSchema) throws -> LetterTemplate {
+        let template = try loadVocabulary(path: path)
+        _ = try XMLTreeReader.read(path: path, schema: schema, stage: .template)
+        return template
+    }
+
     private static func loadVocabulary(path: String) throws -> LetterTemplate {
         let root = try XMLTreeReader.read(path: path, stage: .template)
         let lines = (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: false) ?? []

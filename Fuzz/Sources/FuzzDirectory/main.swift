@@ -8,13 +8,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let data else { return 0 }
     let path = FuzzFiles.folder + "/XX.xml"
     FileManager.default.createFile(atPath: path, contents: Data(bytes: data, count: size))
-    _ = try? EmbassyDirectoryLoader.loadFile(path: path, schema: FuzzFiles.schema)
+    guard let schema = FuzzFiles.schema else { fatalError("cannot read Embassies/embassy.rng: set FUZZ_ROOT") }
+    _ = try? EmbassyDirectoryLoader.loadFile(path: path, schema: schema)
     return 0
 }
 
 enum FuzzFiles {
     static let folder: String = {
-        let folder = NSTemporaryDirectory() + "/embassy-packets-fuzz-directory-\(getpid())"
+        let folder = (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()) + "/embassy-packets-fuzz-directory-\(getpid())"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return folder
     }()

@@ -165,16 +165,18 @@ public struct ColumnMap: Sendable {
     /// a name ("Home town" holds "town") or is within a third of its letters of one.
     public func closestHeader(for column: Column, excluding: Set<String> = []) -> String? {
         let taken = Set(positions.filter { $0 >= 0 })
-        let names = HeaderAliases.names(of: column).map(Column.key).filter { $0.count >= 3 }
+        let names = HeaderAliases.names(of: column).map(Column.key).filter { $0.count >= 3 }.map { Array($0) }
         var best: (distance: Int, header: String)?
         for (position, header) in headers.enumerated() where !taken.contains(position) && position != alternateEmail && !excluding.contains(header) {
-            let key = Column.key(header)
+            let key = Array(Column.key(header))
             guard key.count >= 3 else { continue }
             var distance = Int.max
             for name in names {
-                if (name.count >= 4 && key.contains(name)) || (key.count >= 4 && name.contains(key)) {
+                if (name.count >= 4 && Self.contains(key, name)) || (key.count >= 4 && Self.contains(name, key)) {
                     distance = min(distance, 1)
-                } else {
+                } else if abs(key.count - name.count) <= max(1, name.count / 3) {
+                    // Only texts of about the same length can be close: a long header is never
+                    // measured against every alias of every language.
                     let edits = HeaderAliases.editDistance(key, name)
                     if edits <= max(1, name.count / 3) { distance = min(distance, edits) }
                 }
@@ -182,5 +184,20 @@ public struct ColumnMap: Sendable {
             if distance < Int.max, best == nil || distance < best!.distance { best = (distance, header) }
         }
         return best?.header
+    }
+
+    /// True when `needle` occurs in `haystack`.
+    static func contains(_ haystack: [Character], _ needle: [Character]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        let first = needle[0]
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            var matched = true
+            for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
+                matched = false
+                break
+            }
+            if matched { return true }
+        }
+        return false
     }
 }

@@ -171,8 +171,10 @@ enum HeaderAliases {
     }
 
     /// Levenshtein distance over characters, for the closest-header hint (a handful of headers).
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+    static func editDistance(_ a: String, _ b: String) -> Int { editDistance(Array(a), Array(b)) }
+
+    /// The edit distance between two texts as characters.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

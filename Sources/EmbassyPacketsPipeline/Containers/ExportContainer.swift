@@ -121,8 +121,10 @@ public enum ExportContainer {
             if declared > ratioFloor && declared / compressed > ratioLimit {
                 throw fail("\(bomb) \(size(declared)) from \(size(compressed)) (\(declared / compressed) times): refusing it as a possible zip bomb")
             }
+            // Room for what the member is likely to hold, not what its header claims: a damaged
+            // or hostile header may declare megabytes for a few bytes of data.
             var output: [UInt8] = []
-            output.reserveCapacity(Int(declared))
+            output.reserveCapacity(Int(min(declared, compressed * 16 + (64 << 10))))
             let allowance = budget
             do {
                 _ = try archive.extract(member.entry, bufferSize: 1 << 16) { data in

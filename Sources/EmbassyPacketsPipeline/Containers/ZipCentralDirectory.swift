@@ -39,19 +39,25 @@ struct ZipCentralDirectory {
         var end = count - 22
         let lowest = max(0, count - 22 - 65_535)
         while end >= lowest && !signature(end, 5, 6) { end -= 1 }
-        guard end >= lowest else { return nil }
+        // Its comment must fit in the file: ZIPFoundation refuses the archive otherwise, and
+        // (as of 0.9) leaks the bytes it was given when it does.
+        guard end >= lowest, end + 22 + u16(end + 20) <= count else { return nil }
         var entries = UInt64(u16(end + 10))
         var offset = u32(end + 16)
         if entries == 0xFFFF || offset == 0xFFFF_FFFF {
+            // ZIPFoundation reads the zip64 end record just before its locator, wherever the
+            // locator points: so must this, or the two would read different directories.
             let locator = end - 20
             guard signature(locator, 6, 7) else { return nil }
             let zip64End = u64(locator + 8)
-            guard zip64End < UInt64(count) - 56, signature(Int(zip64End), 6, 6) else { return nil }
-            entries = u64(Int(zip64End) + 32)
-            offset = u64(Int(zip64End) + 48)
+            guard locator >= 56, zip64End == UInt64(locator - 56), signature(locator - 56, 6, 6) else { return nil }
+            entries = u64(locator - 56 + 32)
+            offset = u64(locator - 56 + 48)
         }
         guard offset <= UInt64(count), entries <= UInt64(count / 46) else { return nil }
 
+        // Every record, its local header and its data must lie inside the file: ZIPFoundation
+        // (as of 0.9) reads them from memory without checking, and traps past the end.
         var records: [Record] = []
         records.reserveCapacity(Int(entries))
         var position = Int(offset)
@@ -60,12 +66,41 @@ struct ZipCentralDirectory {
             let nameLength = u16(position + 28)
             let extraLength = u16(position + 30)
             let commentLength = u16(position + 32)
-            guard position + 46 + nameLength <= count else { return nil }
+            let next = position + 46 + nameLength + extraLength + commentLength
+            guard next <= count else { return nil }
+            var compressed = u32(position + 20)
+            var uncompressed = u32(position + 24)
+            var local = u32(position + 42)
+            // The zip64 extended information: the fields that are all ones, in this order.
+            var field = position + 46 + nameLength
+            let extraEnd = field + extraLength
+            while field + 4 <= extraEnd {
+                let id = u16(field), size = u16(field + 2)
+                guard field + 4 + size <= extraEnd else { return nil }
+                if id == 1 {
+                    var at = field + 4
+                    for value in [0, 1, 2] {
+                        let current = value == 0 ? uncompressed : value == 1 ? compressed : local
+                        guard current == 0xFFFF_FFFF else { continue }
+                        guard at + 8 <= field + 4 + size else { return nil }
+                        let wide = u64(at)
+                        if value == 0 { uncompressed = wide } else if value == 1 { compressed = wide } else { local = wide }
+                        at += 8
+                    }
+                }
+                field += 4 + size
+            }
+            guard local <= UInt64(count - 30), signature(Int(local), 3, 4) else { return nil }
+            // ZIPFoundation reads a stored member's uncompressed size, any other's compressed
+            // size, from where the local header ends, and a data descriptor after that.
+            let data = UInt64(Int(local) + 30 + u16(Int(local) + 26) + u16(Int(local) + 28))
+            let stored = u16(position + 10) == 0 ? uncompressed : compressed
+            guard compressed <= UInt64(count), stored <= UInt64(count), data + stored <= UInt64(count) else { return nil }
             records.append(
                 Record(
                     nameBytes: Array(bytes[(position + 46)..<(position + 46 + nameLength)]), flags: UInt16(u16(position + 8)),
                     method: UInt16(u16(position + 10))))
-            position += 46 + nameLength + extraLength + commentLength
+            position = next
         }
         return records
     }

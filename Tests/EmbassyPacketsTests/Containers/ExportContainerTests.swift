@@ -1,5 +1,5 @@
 import EmbassyPacketsCore
-import EmbassyPacketsPipeline
+@testable import EmbassyPacketsPipeline
 import Foundation
 import Testing
 
@@ -119,6 +119,51 @@ struct ExportContainerTests {
         let error = Self.failure(try Self.fixture("damaged-member.zip"))
         #expect(error?.message.hasPrefix("'responses.csv' in the zip archive is damaged") == true)
         #expect(error.map { !$0.description.contains("\n") } == true)
+    }
+
+    /// Found by Fuzz/run.sh (FuzzContainer): an end record whose comment runs past the end of
+    /// the file passed our check, ZIPFoundation then refused it and leaked the archive's bytes.
+    @Test("An end record whose comment runs past the file is refused as damaged, before ZIPFoundation")
+    func overrunningComment() throws {
+        let archive = ZipBuilder.zip([(name: "responses.csv", bytes: Array("a,b\r\n".utf8))])
+        #expect(ZipCentralDirectory.read(archive) != nil)
+        var cut = archive
+        cut[cut.count - 2] = 0x78
+        cut[cut.count - 1] = 0x6C
+        #expect(ZipCentralDirectory.read(cut) == nil)
+        #expect(Self.failure(cut)?.message == "the zip archive cannot be read as a zip archive: it is damaged or cut short (download it again)")
+        // A comment that fits is fine.
+        var commented = archive
+        commented[commented.count - 2] = 3
+        commented += Array("abc".utf8)
+        #expect(try Self.members(commented).map(\.name) == ["responses.csv"])
+    }
+
+    /// Found by Fuzz/run.sh (FuzzContainer): a central record pointing past the end of the
+    /// file made ZIPFoundation trap (SIGILL) reading from memory; `generate` crashed on it.
+    @Test("Records, local headers and data that point past the end of the file are refused as damaged")
+    func pointsPastTheEnd() throws {
+        let archive = ZipBuilder.zip([(name: "Petition.csv", bytes: Array("a,b\r\n1,2\r\n".utf8))])
+        func u32(_ bytes: [UInt8], _ at: Int) -> Int { (0..<4).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
+        let directory = u32(archive, archive.count - 22 + 16)
+        func patched(_ at: Int, _ value: UInt32) -> [UInt8] {
+            var bytes = archive
+            for k in 0..<4 { bytes[at + k] = UInt8((value >> (8 * UInt32(k))) & 0xFF) }
+            return bytes
+        }
+        let cases: [(String, [UInt8])] = [
+            ("local header offset 16384", patched(directory + 42, 16384)),
+            ("local header offset at the last byte", patched(directory + 42, UInt32(archive.count - 1))),
+            ("compressed size past the end", patched(directory + 20, UInt32(archive.count))),
+            ("zip64 sizes without the extra field", patched(directory + 20, 0xFFFF_FFFF)),
+            ("a stored member longer than the file", patched(directory + 24, UInt32(archive.count))),
+            ("directory offset past the end", patched(archive.count - 22 + 16, UInt32(archive.count + 10))),
+        ]
+        for (name, bytes) in cases {
+            #expect(ZipCentralDirectory.read(bytes) == nil, "\(name)")
+            #expect(Self.failure(bytes)?.message == "the zip archive cannot be read as a zip archive: it is damaged or cut short (download it again)", "\(name)")
+        }
+        #expect(try Self.members(archive).map(\.name) == ["Petition.csv"])
     }
 
     @Test("An empty zip, or one of folders and macOS clutter only, holds no export")
