@@ -203,7 +203,8 @@ public enum Generator {
         let output = try OutputFolder(path: options.outputDirectory, force: options.force, inputs: options.inputs)
         // Workers start at once, so that they read the inputs while this process does.
         let packetsFolder = UserPath.join(output.staging, "packets")
-        // Workers start before intake, so the cap is the directory's embassies, then the packets.
+        // Workers start before intake (at most 64), and those beyond the packets are stopped as
+        // soon as the packets are known (see `RenderWorkers.effectiveCount`).
         // Workers read the inputs again: an input that can be read once only (a pipe, /dev/stdin,
         // a FIFO, `<(...)`) is rendered in this process alone.
         let rereadable = options.inputs.allSatisfy { path in
@@ -242,8 +243,23 @@ public enum Generator {
         let supplement = previous.map { ($0.manifest.supplement ?? 0) + 1 }
         let creator = "\(ToolInfo.name) \(ToolInfo.version)"
 
+        // No more processes than packets: the surplus workers stop now, and every process
+        // splits the packets by the same count.
+        let effective = RenderWorkers.effectiveCount(started: jobs, packets: selected.count)
+        var jobsNotice: Diagnostic?
+        if effective < jobs {
+            RenderWorkers.stop(children.filter { $0.role.index > effective }, discard: true)
+            children = children.filter { $0.role.index <= effective }
+        }
+        if effective < options.jobs && options.workerCommand != nil && rereadable {
+            jobsNotice = Diagnostic(
+                .note, id: "render.jobs-capped",
+                message: effective == selected.count
+                    ? "--jobs \(options.jobs): \(selected.count == 1 ? "1 packet, so 1 process renders it" : "\(selected.count) packets, so \(effective) processes render them")"
+                    : "--jobs \(options.jobs): at most 64 processes render")
+        }
         // This process renders its share; the workers render theirs at the same time.
-        let shares = RenderWorkers.split(selected, count: jobs)
+        let shares = RenderWorkers.split(selected, count: effective)
         let render = packetRenderer(run, options: options, previous: previous, numbering: numbering, folder: packetsFolder)
         var rendered: [String: RenderResult] = [:]
         var done = 0
@@ -326,7 +342,7 @@ public enum Generator {
         try output.commit()
         committed = true
         var report = GenerateReport(manifest: manifest, diagnostics: sorted.diagnostics)
-        report.notices = run.notices
+        report.notices = run.notices + (jobsNotice.map { [$0] } ?? [])
         report.keptFiles = output.kept
         report.timings = [
             "intake": run.intakeSeconds, "validation": run.sortSeconds,
@@ -398,7 +414,8 @@ public enum Generator {
             inputs: options.inputs, intake: options.intake, embassiesFolder: options.embassiesFolder, templatePath: options.templatePath,
             translationPaths: options.translationPaths)
         let selected = deliveryPlans(run, options: options, previous: previous).plans
-        let share = RenderWorkers.split(selected, count: worker.count)[worker.index - 1]
+        let count = RenderWorkers.effectiveCount(started: worker.count, packets: selected.count)
+        let share = worker.index <= count ? RenderWorkers.split(selected, count: count)[worker.index - 1] : []
         try FileManager.default.createDirectory(atPath: worker.folder, withIntermediateDirectories: true)
         let render = packetRenderer(run, options: options, previous: previous, numbering: previous?.manifest.numbering ?? [:], folder: worker.folder)
         var rendered: [RenderWorkers.Rendered] = []

@@ -142,10 +142,21 @@ public enum RenderWorkers {
         return results
     }
 
-    /// Stops workers after a failure in the parent.
-    static func stop(_ children: [Child]) {
+    /// How many processes render, of `started`: never more than there are packets (and at
+    /// least one). The parent and every worker compute it from the same plans.
+    public static func effectiveCount(started: Int, packets: Int) -> Int { max(1, min(started, packets)) }
+
+    /// Stops workers (after a failure in the parent, or surplus ones); `discard` also removes
+    /// their log and results files.
+    static func stop(_ children: [Child], discard: Bool = false) {
         for child in children where child.process.isRunning { child.process.terminate() }
-        for child in children { child.process.waitUntilExit() }
+        for child in children {
+            child.process.waitUntilExit()
+            if discard {
+                try? FileManager.default.removeItem(atPath: child.log)
+                try? FileManager.default.removeItem(atPath: child.role.results)
+            }
+        }
     }
 
     /// Makes this worker process die with the run that started it.

@@ -297,6 +297,27 @@ struct BookkeepingTests {
         #expect(!(try FileManager.default.contentsOfDirectory(atPath: outputs[1] + "/packets")).contains { $0.hasPrefix(".worker") })
     }
 
+    /// `--jobs 500` for two packets used to start 64 processes that each read and sorted the
+    /// inputs; now the surplus stop as soon as the packets are known, every process splits the
+    /// packets by the same count, and a note says so.
+    @Test func jobsAreCappedAtThePackets() throws {
+        #expect(RenderWorkers.effectiveCount(started: 500, packets: 2) == 2)
+        #expect(RenderWorkers.effectiveCount(started: 3, packets: 19) == 3)
+        #expect(RenderWorkers.effectiveCount(started: 4, packets: 0) == 1)
+        let scratch = TestSupport.temporaryFolder()
+        let rows = [FormCSV.header] + (0..<6).map { ["2024-03-02 10:00:0\($0)", "Ana\($0)", "Silva", "Porto", "", $0 < 3 ? "Portugal" : "France", "a\($0)@example.org", ""].joined(separator: ",") }
+        let input = TestSupport.write(rows.joined(separator: "\n") + "\n", named: "two.csv", in: scratch)
+        var manifests: [Data] = []
+        for jobs in ["1", "500"] {
+            let result = try Self.cli(["generate", input, "--out", scratch + "/out-" + jobs, "--date", "2026-11-29", "--jobs", jobs])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stderr.contains("note: --jobs 500: 2 packets, so 2 processes render them [render.jobs-capped]") == (jobs == "500"), "\(result.stderr)")
+            manifests.append(try Data(contentsOf: URL(fileURLWithPath: scratch + "/out-\(jobs)/manifest.json")))
+            #expect(!(try FileManager.default.contentsOfDirectory(atPath: scratch + "/out-\(jobs)/packets")).contains { $0.hasPrefix(".worker") })
+        }
+        #expect(manifests[0] == manifests[1])
+    }
+
     @Test func theSampleIsDeterministicAndRealistic() throws {
         let scratch = TestSupport.temporaryFolder()
         for seed in ["1", "1", "2"] {
