@@ -75,7 +75,61 @@ public enum Verification {
             problems.append("packets/\(name): not in the manifest")
         }
         problems.append(contentsOf: manifest.imbalances(complete: manifest.options?.shard == nil && manifest.options?.only == nil))
+        problems.append(contentsOf: reportCounts(manifest, folder: folder))
         return Result(problems: problems, filesChecked: checked)
+    }
+
+    /// The reports' rows counted again — duplicates; rejected rows by reason; unrouted signers
+    /// by country — against the manifest's totals and breakdowns: a manifest whose figures
+    /// disagree with the rows it lists is found even when every file's hash matches.
+    static func reportCounts(_ manifest: Manifest, folder: String) -> [String] {
+        var problems: [String] = []
+        for record in manifest.reports ?? [] {
+            let name = UserPath.name(record.file)
+            let path = UserPath.join(folder, record.file)
+            guard FileManager.default.fileExists(atPath: path), let bytes = try? Generator.readFile(path) else { continue }
+            let (rows, counts) = countRows(bytes, by: name == "rejected.csv" ? "Reason" : name == "unrouted.csv" ? "Country" : nil)
+            func compare(_ what: String, _ counted: Int, _ stated: Int) {
+                if counted != stated { problems.append("\(record.file): \(counted) \(what), the manifest's totals say \(stated)") }
+            }
+            func compare(_ what: String, _ counted: [String: Int], _ stated: [String: Int]) {
+                for key in Set(counted.keys).union(stated.keys).sorted() where counted[key, default: 0] != stated[key, default: 0] {
+                    problems.append("\(record.file): \(counted[key, default: 0]) rows for \(what) \(key), the manifest says \(stated[key, default: 0])")
+                }
+            }
+            switch name {
+            case "duplicates.csv": compare("rows", rows, manifest.totals.duplicates)
+            case "rejected.csv":
+                compare("rows", rows, manifest.totals.rejected)
+                compare("reason", counts, manifest.rejected)
+            case "unrouted.csv":
+                compare("rows", rows, manifest.totals.unrouted)
+                compare("country", counts, manifest.unrouted)
+            default: continue
+            }
+        }
+        return problems
+    }
+
+    /// The rows of a report (a header line, then one line per row) and their counts by the
+    /// values of one column.
+    static func countRows(_ bytes: [UInt8], by column: String?) -> (rows: Int, counts: [String: Int]) {
+        var rows = 0
+        var counts: [String: Int] = [:]
+        var index: Int?
+        bytes.withUnsafeBufferPointer { buffer in
+            CSVReader.read(buffer, separator: UInt8(ascii: ",")) { record in
+                if record.line == 1 {
+                    let header = record.fields.map { $0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0 }
+                    index = column.flatMap { header.firstIndex(of: $0) }
+                    return
+                }
+                if record.fields.count == 1 && record.fields[0].isEmpty { return }
+                rows += 1
+                if let index, index < record.fields.count { counts[record.fields[index], default: 0] += 1 }
+            }
+        }
+        return (rows, counts)
     }
 
     /// The page count a PDF's page tree gives (`/Type /Pages ... /Count N`; the root holds the

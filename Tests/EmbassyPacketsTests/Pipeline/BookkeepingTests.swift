@@ -104,6 +104,28 @@ struct BookkeepingTests {
         #expect(bad.stderr.contains("rejected by reason adds up to \(manifest.totals.rejected + 1), not \(manifest.totals.rejected)"))
     }
 
+    /// A report and a manifest that agree on hashes but not on rows: a rejected row removed,
+    /// the report's hash and size updated to match. The totals still balance; the rows do not.
+    @Test func verifyCountsTheReportsRowsAgainstTheTotals() throws {
+        let folder = TestSupport.temporaryFolder()
+        _ = try Generator.generate(Self.options([TestSupport.sampleCSV], into: folder))
+        #expect(try Self.cli(["verify", folder]).status == 0)
+        var manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: URL(fileURLWithPath: folder + "/manifest.json")))
+        let path = folder + "/reports/rejected.csv"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\r\n")
+        let removed = lines.remove(at: 1)
+        let reason = removed.split(separator: ",")[2]
+        let bytes = Array(lines.joined(separator: "\r\n").utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let index = try #require(manifest.reports?.firstIndex { $0.file == "reports/rejected.csv" })
+        manifest.reports![index] = Manifest.FileRecord(file: "reports/rejected.csv", sha256: Generator.sha256Hex(bytes), bytes: bytes.count)
+        try Generator.writeManifest(manifest, to: folder + "/manifest.json")
+        let bad = try Self.cli(["verify", folder])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("reports/rejected.csv: \(manifest.totals.rejected - 1) rows, the manifest's totals say \(manifest.totals.rejected)"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("reports/rejected.csv: \(manifest.rejected[String(reason)]! - 1) rows for reason \(reason), the manifest says \(manifest.rejected[String(reason)]!)"), "\(bad.stderr)")
+    }
+
     @Test func aFolderThatIsNotAnEarlierOutputIsRefusedUnlessForcedAndItsFilesAlwaysStay() throws {
         let folder = TestSupport.temporaryFolder()
         _ = TestSupport.write("my thesis", named: "thesis.txt", in: folder)
