@@ -21,6 +21,10 @@ public struct EmbassyPacketsCommand: ParsableCommand {
     public static func runMain(_ arguments: [String]? = nil) -> Never {
         do {
             var command = try parseAsRoot(arguments)
+            if let problem = FileLimit.raise() {
+                Console.error("error: \(problem)")
+                Foundation.exit(1)
+            }
             try command.run()
             Foundation.exit(0)
         } catch {
@@ -67,3 +71,29 @@ enum Console {
         return ExitCode(1)
     }
 }
+
+/// The number of files the process may have open. Rendering keeps each font file open (a
+/// packet in several scripts uses dozens) besides the inputs and outputs: the soft limit is
+/// raised towards the hard one, and a limit too low to render is said up front, in the
+/// system's words, instead of failing inside Cairo.
+enum FileLimit {
+    /// Fewer descriptors than this and rendering may fail.
+    static let minimum: rlim_t = 64
+
+    /// Raises the soft limit to the hard limit (at most 4096); returns the problem when the
+    /// limit stays below `minimum`.
+    static func raise() -> String? {
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        var limit = rlimit()
+        guard getrlimit(resource, &limit) == 0 else { return nil }
+        let wanted = min(limit.rlim_max, 4096)
+        if limit.rlim_cur < wanted {
+            var raised = limit
+            raised.rlim_cur = wanted
+            if setrlimit(resource, &raised) == 0 { limit = raised }
+        }
+        guard limit.rlim_cur < minimum else { return nil }
+        return "the process may open only \(limit.rlim_cur) files (\(String(cString: strerror(EMFILE)))): embassy-packets needs \(minimum) or more; raise the limit (ulimit -n 1024)"
+    }
+}
+

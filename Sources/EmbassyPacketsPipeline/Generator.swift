@@ -536,16 +536,28 @@ public enum Generator {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw PipelineError(stage: .intake, message: "cannot read '\(path)': it is a folder; give the export files in it", location: SourceLocation(file: path))
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
-            throw PipelineError(stage: .intake, message: "cannot read '\(path)': \(reason)", location: SourceLocation(file: path))
+        // open(2) and read(2), so that a failure is said in the system's words (Permission
+        // denied, No such file or directory, Too many open files, Input/output error).
+        func failure(_ code: Int32) -> PipelineError {
+            PipelineError(stage: .intake, message: "cannot read '\(path)': \(String(cString: strerror(code)))", location: SourceLocation(file: path))
         }
-        defer { try? handle.close() }
-        do {
-            return [UInt8](try handle.readToEnd() ?? Data())
-        } catch {
-            throw PipelineError(stage: .intake, message: "cannot read '\(path)': \(SystemError.reason(error))", location: SourceLocation(file: path))
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(errno) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure(errno)
+            }
+            bytes.append(contentsOf: chunk[0..<count])
         }
+        return bytes
     }
 
     /// Lowercase hex SHA-256.

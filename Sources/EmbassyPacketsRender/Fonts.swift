@@ -1,4 +1,6 @@
 import CPangoCairo
+import EmbassyPacketsCore
+import Glibc
 
 /// The fonts of a packet, by role and by the language of the text they set. Families are
 /// named in full so that fontconfig picks Noto for every script (with a bare "Noto Sans" it
@@ -66,4 +68,46 @@ final class FontBook {
         fonts[key] = font
         return font
     }
+}
+
+extension FontBook {
+    /// The families every packet is set in.
+    static let required = ["Noto Serif", "Noto Sans"]
+
+    /// The required families that fontconfig does not find (it would substitute another
+    /// family, or none at all).
+    static func missingFamilies() -> [String] {
+        guard let map = pango_cairo_font_map_get_default(), let context = pango_font_map_create_context(map) else { return required }
+        defer { g_object_unref(UnsafeMutableRawPointer(context)) }
+        var missing: [String] = []
+        for family in required {
+            let description = pango_font_description_from_string(family)
+            defer { pango_font_description_free(description) }
+            pango_font_description_set_size(description, 10 * PANGO_SCALE)
+            guard let font = pango_font_map_load_font(map, context, description) else {
+                missing.append(family)
+                continue
+            }
+            defer { g_object_unref(UnsafeMutableRawPointer(font)) }
+            let described = pango_font_describe(font)
+            defer { pango_font_description_free(described) }
+            let found = pango_font_description_get_family(described).map { String(cString: $0) } ?? ""
+            if found.lowercased() != family.lowercased() { missing.append(family) }
+        }
+        return missing
+    }
+
+    /// Checked once per process before the first packet: without its fonts a packet would be
+    /// set in whatever fontconfig substitutes, or in nothing.
+    static let check: Result<Void, PipelineError> = {
+        let missing = missingFamilies()
+        guard !missing.isEmpty else { return .success(()) }
+        var limit = rlimit()
+        let starved = getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 && limit.rlim_cur < 64
+        let names = missing.joined(separator: " and ")
+        let fix = starved
+            ? "the process may open only \(limit.rlim_cur) files (Too many open files): raise the limit (ulimit -n 1024)"
+            : "install fonts-noto-core and fonts-noto-cjk (Scripts/install-deps.sh does)"
+        return .failure(PipelineError(stage: .render, message: "cannot find the fonts \(names) through fontconfig: \(fix)"))
+    }()
 }

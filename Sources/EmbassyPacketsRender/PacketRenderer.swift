@@ -74,6 +74,7 @@ public final class PacketRenderer {
     }
 
     private func renderLocked(_ document: PacketDocument, folder: String, stem: String) throws -> RenderResult {
+        try FontBook.check.get()
         let started = DispatchTime.now().uptimeNanoseconds
         let size = document.paper.size
         let geometry = PageGeometry(width: size.width, height: size.height)

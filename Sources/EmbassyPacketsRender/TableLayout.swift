@@ -251,7 +251,8 @@ final class TableLayout {
                     var from = 0.0
                     while true {
                         let lead = from > 0 ? padding : 0
-                        let room = geometry.contentBottom - pages.y - lead
+                        // At least some room on every page, so that the row always advances.
+                        let room = max(geometry.contentBottom - pages.y - lead, 36)
                         let to: Double
                         if from + room >= row.height {
                             to = row.height

@@ -76,6 +76,51 @@ struct FaultTests {
         #expect(try Self.generate(TestSupport.sampleCSV, into: folder).status == 0)
     }
 
+    /// Runs as `nobody` when this process is root (root reads any file), else as itself.
+    /// (`generate(shell:)` appends " exec COMMAND": the inner shell drops that word.)
+    static var unprivileged: String { getuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups bash -c 'shift; exec \"$@\"' --" : "" }
+
+    /// A file the user may not read, an output folder in a folder they may not write: one line
+    /// each, in the system's words.
+    @Test func permissionDeniedIsSaidInTheSystemsWords() throws {
+        let scratch = TestSupport.temporaryFolder()
+        chmod(scratch, 0o755)
+        var parent = UserPath.parent(scratch)
+        while parent != "/" && parent != "." {
+            chmod(parent, 0o755)
+            parent = UserPath.parent(parent)
+        }
+        let input = TestSupport.write(FormCSV.header + "\n1,Ana,Silva,Porto,,Portugal,a@example.pt,\n", named: "private.csv", in: scratch)
+        #expect(chmod(input, 0o000) == 0)
+        let shared = TestSupport.write(FormCSV.header + "\n1,Ana,Silva,Porto,,Portugal,a@example.pt,\n", named: "shared.csv", in: scratch)
+        #expect(chmod(shared, 0o644) == 0)
+        let closed = scratch + "/closed"
+        #expect(mkdir(closed, 0o555) == 0)
+        let writable = scratch + "/writable"
+        #expect(mkdir(writable, 0o777) == 0 && chmod(writable, 0o777) == 0)
+        let unreadable = try Self.generate(input, into: writable + "/out", shell: Self.unprivileged)
+        #expect(unreadable.status == 1)
+        #expect(unreadable.stderr == "\(input): error: cannot read '\(input)': Permission denied\n", "\(unreadable.stderr)")
+        let unwritable = try Self.generate(shared, into: closed + "/out", shell: Self.unprivileged)
+        #expect(unwritable.status == 1)
+        #expect(unwritable.stderr.hasSuffix(": Permission denied\n") && unwritable.stderr.split(separator: "\n").count == 1, "\(unwritable.stderr)")
+        #expect(unwritable.stderr.hasPrefix(closed + "/out: error: "), "\(unwritable.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: closed + "/out"))
+    }
+
+    /// A descriptor limit too low to render is said up front (it used to end in a Cairo
+    /// assertion, or in a loop that filled the memory); a low soft limit is raised.
+    @Test func tooFewFileDescriptorsAreSaidUpFront() throws {
+        let folder = TestSupport.temporaryFolder()
+        let starved = try Self.generate(TestSupport.sampleCSV, into: folder + "/starved", shell: "ulimit -n 20;")
+        #expect(starved.status == 1)
+        #expect(starved.stderr == "error: the process may open only 20 files (Too many open files): embassy-packets needs 64 or more; raise the limit (ulimit -n 1024)\n", "\(starved.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/starved"))
+        let raised = try Self.generate(TestSupport.sampleCSV, into: folder + "/raised", shell: "ulimit -S -n 12;")
+        #expect(raised.status == 0, "\(raised.stderr)")
+        #expect(try Self.verify(folder + "/raised") == 0)
+    }
+
     @Test func anInterruptStopsCleanly() throws {
         let folder = TestSupport.temporaryFolder() + "/out"
         #expect(try Self.generate(try Self.small(), into: folder).status == 0)
