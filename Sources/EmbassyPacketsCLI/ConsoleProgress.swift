@@ -39,7 +39,8 @@ final class ConsoleProgress: ProgressSink, @unchecked Sendable {
     }
 
     static func clock(_ seconds: TimeInterval) -> String {
-        let total = Int(seconds.rounded())
+        // Wall-clock time can step back (or an estimate be unbounded): never trap on it.
+        let total = seconds.isFinite ? Int(min(max(seconds, 0), 359_999).rounded()) : 0
         return total >= 3600 ? String(format: "%d:%02d:%02d", total / 3600, total / 60 % 60, total % 60) : String(format: "%d:%02d", total / 60, total % 60)
     }
 }

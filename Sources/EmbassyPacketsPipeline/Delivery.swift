@@ -27,9 +27,20 @@ public struct SignerKey: Sendable {
         if let file {
             var bytes = try Generator.readFile(file)
             while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
+            guard bytes.count >= 16 else {
+                throw PipelineError(
+                    stage: .intake,
+                    message: "--key-file: the signer key must be at least 16 bytes long; the file holds \(bytes.isEmpty ? "nothing" : "\(bytes.count) byte\(bytes.count == 1 ? "" : "s")") (make one with: head -c 32 /dev/urandom | base64 > \(UserPath.name(file)))",
+                    location: SourceLocation(file: file))
+            }
             return try SignerKey(bytes: bytes)
         }
-        if let text = environment[environmentVariable], !text.isEmpty { return try SignerKey(bytes: Array(text.utf8)) }
+        if let text = environment[environmentVariable], !text.isEmpty {
+            guard text.utf8.count >= 16 else {
+                throw PipelineError(stage: .intake, message: "\(environmentVariable): the signer key must be at least 16 bytes long; it holds \(text.utf8.count)")
+            }
+            return try SignerKey(bytes: Array(text.utf8))
+        }
         return nil
     }
 

@@ -40,6 +40,28 @@ public enum JSONReader {
         }
     }
 
+    /// True when the bytes are JSON Lines rather than one document: the first two non-blank
+    /// lines each hold an object on its own (a JSON Lines export saved as `.json`).
+    public static func looksLikeLines(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var objects = 0
+        var line = 1
+        var start = 0
+        var position = 0
+        while position <= bytes.count && objects < 2 {
+            if position == bytes.count || bytes[position] == UInt8(ascii: "\n") {
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                if slice.contains(where: { !isSpace($0) }) {
+                    guard slice.first(where: { !isSpace($0) }) == UInt8(ascii: "{"), decode(slice, line: line).members != nil else { return false }
+                    objects += 1
+                }
+                line += 1
+                start = position + 1
+            }
+            position += 1
+        }
+        return objects == 2
+    }
+
     /// Reads a JSON document whose top level is an array of objects, or an object with a
     /// `signatures` array. Throws `FileError` when the top level is neither or is cut short.
     /// The members that hold the list in exports that wrap it: ours, then other platforms'

@@ -196,6 +196,7 @@ public struct SignatureReader: Sendable {
             alternates.append(map.alternateEmail(in: fields))
             order += 1
         }
+        var readAsLines: [Diagnostic] = []
         do {
             if lines {
                 try JSONReader.readLines(buffer, body: body)
@@ -203,7 +204,20 @@ public struct SignatureReader: Sendable {
                 try JSONReader.readDocument(buffer, body: body)
             }
         } catch let error as JSONReader.FileError {
-            throw PipelineError(stage: .intake, message: error.message, location: SourceLocation(file: path, line: error.line))
+            // JSON Lines saved as .json: read it as what it is, and say so.
+            guard !lines, JSONReader.looksLikeLines(buffer) else {
+                throw PipelineError(stage: .intake, message: error.message, location: SourceLocation(file: path, line: error.line))
+            }
+            records = []
+            alternates = []
+            order = firstOrder
+            keys = []
+            allKeys = []
+            firstMap = nil
+            try JSONReader.readLines(buffer, body: body)
+            readAsLines = [Diagnostic(
+                .note, id: "intake.json-lines", message: "the file holds one JSON object per line (JSON Lines), not one JSON document: read as JSON Lines (name it .jsonl to say so)",
+                location: SourceLocation(file: path))]
         }
         // A column no object has at all means the file is not a signature export.
         let headers = allKeys.sorted()
@@ -214,7 +228,7 @@ public struct SignatureReader: Sendable {
                 stage: .intake, message: Self.missingColumnsMessage(missing, map: union, emailRequired: emailRequired),
                 location: SourceLocation(file: path, line: records[0].location.line))
         }
-        var notices = Self.unmatchedOverrideNotices(union, path: path)
+        var notices = readAsLines + Self.unmatchedOverrideNotices(union, path: path)
         try Self.finish(&records, alternates: alternates, map: firstMap ?? union, path: path, dateOrder: dateOrder, latest: latest, notices: &notices)
         return IntakeResult(records: records, headers: headers, notices: notices)
     }

@@ -150,6 +150,22 @@ struct RefusedValueTests {
         #expect(try String(contentsOfFile: out + "/manifest.json", encoding: .utf8).contains("\"date\" : \"9999-12-31\""))
     }
 
+    /// An empty --key-file, or a short EMBASSY_PACKETS_KEY, is named in its error line.
+    @Test func aShortSignerKeyNamesWhereItCameFrom() throws {
+        let folder = TestSupport.temporaryFolder()
+        let key = TestSupport.write("", named: "signer.key", in: folder)
+        let base = ["generate", TestSupport.sampleCSV, "--out", folder + "/out", "--quiet", "--embassies", TestSupport.embassies, "--template", TestSupport.template]
+        let empty = try TestSupport.run(TestSupport.executable, base + ["--key-file", key])
+        #expect(empty.status == 1)
+        #expect(empty.stderr.hasPrefix("\(key): error: --key-file: the signer key must be at least 16 bytes long; the file holds nothing"), "\(empty.stderr)")
+        var environment = ProcessInfo.processInfo.environment
+        environment["EMBASSY_PACKETS_KEY"] = "short"
+        let short = try TestSupport.run(TestSupport.executable, base, environment: environment)
+        #expect(short.status == 1)
+        #expect(short.stderr == "error: EMBASSY_PACKETS_KEY: the signer key must be at least 16 bytes long; it holds 5\n", "\(short.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+    }
+
     @Test func negativeCountsAndUnknownEmbassiesAreRefused() throws {
         let out = TestSupport.temporaryFolder() + "/out"
         let base = ["generate", TestSupport.sampleCSV, "--out", out, "--quiet", "--embassies", TestSupport.embassies, "--template", TestSupport.template]

@@ -91,6 +91,19 @@ struct SignatureReaderTests {
         #expect(result.records[1].lastName == "Müller")
     }
 
+    /// A JSON Lines export saved as .json used to stop with "the object has no signatures
+    /// array": it is read as JSON Lines, with a note.
+    @Test func jsonLinesSavedAsJSONIsReadAsJSONLines() throws {
+        let text = #"{"First Name": "Ana", "Last Name": "Silva", "City": "Porto", "Country": "Portugal", "Email Address": "a@example.pt"}"# + "\n"
+            + #"{"First Name": "Rui", "Last Name": "Silva", "City": "Porto", "Country": "Portugal", "Email Address": "r@example.pt"}"# + "\n"
+        let result = try reader.read(bytes: Array(text.utf8), path: "lines.json", firstOrder: 0)
+        #expect(result.records.map(\.firstName) == ["Ana", "Rui"])
+        #expect(result.records.map(\.location.line) == [1, 2])
+        #expect(result.notices.map(\.id) == ["intake.json-lines"])
+        // An object followed by something that is not an object stays an error.
+        #expect(throws: PipelineError.self) { try reader.read(bytes: Array("{\"a\": 1}\n[1]\n".utf8), path: "o.json", firstOrder: 0) }
+    }
+
     @Test func jsonThatIsNotAListIsAnError() {
         #expect(throws: PipelineError.self) { try reader.read(bytes: Array("42".utf8), path: "n.json", firstOrder: 0) }
         #expect(throws: PipelineError.self) { try reader.read(bytes: Array("{\"a\": 1}".utf8), path: "o.json", firstOrder: 0) }
