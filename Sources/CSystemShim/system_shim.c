@@ -32,3 +32,9 @@ int ep_die_with_parent(int parent) {
     return -1;
 #endif
 }
+
+#ifndef EP_BUILD_COMMIT
+#define EP_BUILD_COMMIT ""
+#endif
+
+const char *ep_build_commit(void) { return EP_BUILD_COMMIT; }

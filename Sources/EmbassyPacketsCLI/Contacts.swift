@@ -38,7 +38,7 @@ struct Contacts: ParsableCommand {
         let summary: EmbassyPacketsPipeline.Contacts.Summary
         do {
             summary = try EmbassyPacketsPipeline.Contacts.write(
-                inputs: intake.inputs, intake: intake.intakeOptions, embassiesFolder: intake.embassies, output: out, force: force,
+                inputs: intake.inputs, intake: intake.intakeOptions, embassiesFolder: try intake.embassies, output: out, force: force,
                 allow: Set(allow.map { $0.trimmingSpaces().lowercased() }), deny: Set(deny.map { $0.trimmingSpaces().lowercased() }))
         } catch {
             throw Console.fail(error)

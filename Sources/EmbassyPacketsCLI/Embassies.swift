@@ -16,8 +16,13 @@ struct Embassies: ParsableCommand {
             file is invalid or a code is unclassified.
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The embassy directory.", valueName: "FOLDER"))
-    var embassies: String = "Embassies"
+    @Option(name: .customLong("embassies"), help: ArgumentHelp("The embassy directory (default: $EMBASSY_PACKETS_DATA/Embassies, else the one installed with the tool).", valueName: "FOLDER"))
+    var embassiesOption: String?
+
+    /// The directory to read: --embassies, else the one found (see `DataFiles`).
+    var embassies: String {
+        get throws { try DataFiles.embassies(embassiesOption) }
+    }
 
     @Flag(name: .long, help: "Print the directory as JSON.")
     var json = false
@@ -33,7 +38,9 @@ struct Embassies: ParsableCommand {
         if check { return try runCheck() }
         let directory: EmbassyDirectory
         do {
-            directory = try EmbassyDirectoryLoader.load(folder: embassies)
+            let folder = try embassies
+            Console.error("embassy-packets: the directory in \(folder)")
+            directory = try EmbassyDirectoryLoader.load(folder: folder)
         } catch {
             throw Console.fail(error)
         }
@@ -62,7 +69,10 @@ struct Embassies: ParsableCommand {
 
     private func runCheck() throws {
         let today = Generate.dates(option: nil, environment: ProcessInfo.processInfo.environment).0
-        let result = DirectoryCheck.run(folder: embassies, today: today)
+        let folder: String
+        do { folder = try embassies } catch { throw Console.fail(error) }
+        Console.error("embassy-packets: checking the directory in \(folder)")
+        let result = DirectoryCheck.run(folder: folder, today: today)
         for error in result.errors { Console.error(error.description) }
         let total = result.byClass.values.reduce(0, +)
         print("records: \(total)")

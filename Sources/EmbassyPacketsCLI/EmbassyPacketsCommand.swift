@@ -11,7 +11,7 @@ public struct EmbassyPacketsCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "embassy-packets",
         abstract: "Turns petition signature exports into one print-ready PDF packet per PRC embassy, with a manifest.",
-        version: ToolInfo.version,
+        version: ToolInfo.versionLine,
         subcommands: [Generate.self, Validate.self, Contacts.self, Embassies.self, Verify.self, ManifestCommand.self, Sample.self])
 
     public init() {}

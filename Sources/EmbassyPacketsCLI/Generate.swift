@@ -24,8 +24,8 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The date on the letters, YYYY-MM-DD (default: SOURCE_DATE_EPOCH's day, else today, UTC).", valueName: "YYYY-MM-DD"))
     var date: String?
 
-    @Option(name: .long, help: ArgumentHelp("The letter template.", valueName: "FILE"))
-    var template: String = "Templates/letter.xml"
+    @Option(name: .customLong("template"), help: ArgumentHelp("The letter template (default: $EMBASSY_PACKETS_DATA/Templates/letter.xml, else the one installed with the tool).", valueName: "FILE"))
+    var templateOption: String?
 
     @Option(name: .long, help: ArgumentHelp("Print the letter in this language: the template's variant letter.LANG.xml (zh-Hans ships).", valueName: "LANG"))
     var language: String?
@@ -129,11 +129,19 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let (letterDate, creation) = Self.dates(option: date, environment: ProcessInfo.processInfo.environment)
+        let template: String
+        let embassies: String
+        do {
+            template = try DataFiles.template(templateOption)
+            embassies = try intake.embassies
+        } catch {
+            throw Console.fail(error)
+        }
         let translation = Self.variant(of: template, language: language ?? "zh-Hans")
         let progress = intake.quiet || json ? nil : ConsoleProgress()
         var options = GenerateOptions(
             inputs: intake.inputs, intake: intake.intakeOptions, outputDirectory: out, date: letterDate, creationDate: creation,
-            embassiesFolder: intake.embassies,
+            embassiesFolder: embassies,
             templatePath: bilingual || language == nil ? template : translation,
             translationPaths: bilingual ? [translation] : [],
             columns: (try? tableColumns()) ?? TableColumn.standard,

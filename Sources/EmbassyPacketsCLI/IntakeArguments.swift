@@ -43,8 +43,13 @@ struct IntakeArguments: ParsableArguments {
     @Flag(name: .long, help: "Go on (exit 0) when most rows fall to one reason or no signature is delivered.")
     var allowMostlyUndelivered = false
 
-    @Option(name: .long, help: ArgumentHelp("The embassy directory.", valueName: "FOLDER"))
-    var embassies: String = "Embassies"
+    @Option(name: .customLong("embassies"), help: ArgumentHelp("The embassy directory (default: $EMBASSY_PACKETS_DATA/Embassies, else the one installed with the tool).", valueName: "FOLDER"))
+    var embassiesOption: String?
+
+    /// The directory to read: --embassies, else the one found (see `DataFiles`).
+    var embassies: String {
+        get throws { try DataFiles.embassies(embassiesOption) }
+    }
 
     @Option(
         name: .long, parsing: .singleValue,

@@ -28,7 +28,7 @@ struct Validate: ParsableCommand {
         }
         let run: PreparedRun
         do {
-            run = try Generator.prepare(inputs: intake.inputs, intake: intake.intakeOptions, embassiesFolder: intake.embassies, templatePath: nil)
+            run = try Generator.prepare(inputs: intake.inputs, intake: intake.intakeOptions, embassiesFolder: try intake.embassies, templatePath: nil)
             if let out { try Reports.write(run.sorted, to: UserPath.join(out, "reports")) }
         } catch {
             throw Console.fail(error)

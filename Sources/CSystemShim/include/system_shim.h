@@ -10,4 +10,8 @@ int ep_rename_exchange(const char *from, const char *to);
 /// outlive the run that started it). Returns 0, or -1 where it cannot.
 int ep_die_with_parent(int parent);
 
+/// The commit the binary was built from, as the build passed it (-Xcc -DEP_BUILD_COMMIT="..."),
+/// or "" when it was not passed.
+const char *ep_build_commit(void);
+
 #endif

@@ -136,11 +136,14 @@ public struct Manifest: Codable, Sendable, Equatable {
     public struct Generator: Codable, Sendable, Equatable {
         public var name: String
         public var version: String
+        /// The commit the tool was built from, when known.
+        public var commit: String?
 
         /// Creates a generator record.
-        public init(name: String, version: String) {
+        public init(name: String, version: String, commit: String? = nil) {
             self.name = name
             self.version = version
+            self.commit = commit
         }
     }
 

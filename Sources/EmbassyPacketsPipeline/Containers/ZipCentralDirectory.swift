@@ -95,7 +95,7 @@ struct ZipCentralDirectory {
             // size, from where the local header ends, and a data descriptor after that.
             let data = UInt64(Int(local) + 30 + u16(Int(local) + 26) + u16(Int(local) + 28))
             let stored = u16(position + 10) == 0 ? uncompressed : compressed
-            guard compressed <= UInt64(count), stored <= UInt64(count), data + stored <= UInt64(count) else { return nil }
+            guard compressed <= UInt64(count), stored <= UInt64(count), data + max(stored, compressed) <= UInt64(count) else { return nil }
             records.append(
                 Record(
                     nameBytes: Array(bytes[(position + 46)..<(position + 46 + nameLength)]), flags: UInt16(u16(position + 8)),

@@ -28,7 +28,7 @@ struct CommandLineTests {
         let folder = TestSupport.temporaryFolder() + "/out"
         let result = try generate(["Samples/signatures.csv", "no-such-file.csv", "--out", folder], in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr == "no-such-file.csv: error: cannot read 'no-such-file.csv': no such file\n")
+        #expect(result.stderr == "no-such-file.csv: error: cannot read 'no-such-file.csv': No such file or directory\n")
         #expect(!FileManager.default.fileExists(atPath: folder))
     }
 

@@ -294,8 +294,22 @@ struct BookkeepingTests {
         }
         let check = try TestSupport.run("python3", ["-c", "import sys, yaml\nfor p in sys.argv[1:]: list(yaml.safe_load_all(open(p)))",
                                                     TestSupport.path("Examples/github-actions.yml"), TestSupport.path("Examples/github-actions-sharded.yml"),
-                                                    TestSupport.path("Examples/gitlab-ci.yml")])
+                                                    TestSupport.path("Examples/gitlab-ci.yml"), TestSupport.path("action.yml")])
         #expect(check.status == 0, "\(check.stderr)")
+        // The action: composite, every step a shell script or an action, the inputs it uses declared.
+        let action = try TestSupport.run("python3", ["-c", """
+            import re, sys, yaml
+            action = yaml.safe_load(open(sys.argv[1]))
+            assert action["runs"]["using"] == "composite", "not composite"
+            declared = set(action["inputs"])
+            for step in action["runs"]["steps"]:
+                assert ("run" in step and "shell" in step) or "uses" in step, step.get("name")
+            used = set(re.findall(r"inputs\\.([a-z-]+)", open(sys.argv[1]).read()))
+            assert used <= declared, used - declared
+            for example in sys.argv[2:]:
+                assert "embassy-packets@" in open(example).read(), example + " does not use the action"
+            """, TestSupport.path("action.yml"), TestSupport.path("Examples/github-actions.yml"), TestSupport.path("Examples/github-actions-sharded.yml")])
+        #expect(action.status == 0, "\(action.stderr)")
     }
 
     @Test func renderingWorkersMakeTheSameBytesAsOneProcess() throws {
