@@ -11,8 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
-        // Google Forms' .zip download and Microsoft Forms' .xlsx are zip archives.
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // C libraries. Only CXMLShim's .c file ever includes <libxml/...>: Debian's libxml2
@@ -30,6 +28,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]),
         .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
         .target(name: "CSystemShim"),
+        // zlib: Google Forms' .zip download and Microsoft Forms' .xlsx are zip archives, read
+        // by our own bounded reader (Containers/ZipCentralDirectory.swift, ZipInflater.swift).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Pure Swift: models, intake, validation, deduplication, routing, composition.
         .target(name: "EmbassyPacketsCore"),
@@ -43,7 +44,7 @@ let package = Package(
             dependencies: [
                 "EmbassyPacketsCore", "EmbassyPacketsXML", "EmbassyPacketsRender", "CSystemShim",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CZlib",
             ]),
         // The command line: the only module that imports ArgumentParser and prints.
         .target(

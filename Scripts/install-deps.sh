@@ -2,7 +2,7 @@
 # Installs the Debian packages embassy-packets builds and tests with: Cairo and Pango
 # (rendering), libxml2 (templates and the embassy directory), libhyphen and its English
 # patterns (hyphenating the letter), the Noto fonts (every script) and Symbola (emoji, in
-# outline), zlib (ZIPFoundation reads .zip and .xlsx exports), poppler-utils (the tests read the PDFs back), and dpkg-dev and man-db (the test that builds, installs and runs the Debian package). Needs a Swift 6 toolchain already on PATH.
+# outline), zlib (inflating .zip and .xlsx exports), poppler-utils (the tests read the PDFs back), and dpkg-dev and man-db (the test that builds, installs and runs the Debian package). Needs a Swift 6 toolchain already on PATH.
 set -euo pipefail
 
 packages=(libcairo2-dev libpango1.0-dev libxml2-dev libhyphen-dev hyphen-en-us fonts-noto-core fonts-noto-cjk fonts-symbola poppler-utils qpdf pkg-config zlib1g-dev dpkg-dev man-db)

@@ -1,6 +1,5 @@
 import EmbassyPacketsCore
 import Foundation
-import ZIPFoundation
 
 /// Rows of a table read from a container, with the line a coordinator would see (the spreadsheet row number).
 public struct TabularRows: Sendable {
@@ -65,9 +64,9 @@ public enum ExportContainer {
 
     /// One file in the archive.
     private struct Member {
-        var entry: Entry
+        var record: ZipCentralDirectory.Record
         var name: String
-        var method: UInt16
+        var method: UInt16 { record.method }
         var lowercased: String { name.lowercased() }
         var fileExtension: String { UserPath.pathExtension(name).lowercased() }
     }
@@ -84,36 +83,26 @@ public enum ExportContainer {
             throw fail("\(subject) holds \(records.count) entries, more than an export ever has (\(entryLimit)): refusing it")
         }
         if records.isEmpty { throw fail("\(subject) is empty: it holds no export") }
-        // ZIPFoundation stops listing at the first encrypted entry, so look for them here.
         let encrypted = records.filter(\.isEncrypted)
         if let first = encrypted.first(where: { !isClutter($0.displayName) && !$0.displayName.hasSuffix("/") }) ?? encrypted.first {
             throw fail("'\(safe(first.displayName))' in \(subject) is encrypted: unzip it with its password and pass the file itself")
         }
-        let archive: Archive
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
-            throw fail(damaged)
-        }
-        let entries = Array(archive)
-        guard entries.count == records.count else { throw fail(damaged) }
-
         var members: [Member] = []
-        for (entry, record) in zip(entries, records) where entry.type == .file {
-            let memberName = record.utf8Name ?? entry.path
+        for record in records where !record.isFolder && !record.isSymbolicLink {
+            let memberName = record.utf8Name ?? record.displayName
             if isClutter(memberName) { continue }
-            members.append(Member(entry: entry, name: memberName, method: record.method))
+            members.append(Member(record: record, name: memberName))
         }
         if members.isEmpty { throw fail("\(subject) holds only folders and system files (such as __MACOSX): no export") }
 
         func extract(_ member: Member) throws -> [UInt8] {
             let shown = safe(member.name)
             guard member.method == 0 || member.method == 8 else {
-                // Deflate64 (9), bzip2 (12), LZMA (14), zstd (93), xz (95): ZIPFoundation reads none.
+                // Deflate64 (9), bzip2 (12), LZMA (14), zstd (93), xz (95): none is read.
                 throw fail("'\(shown)' in \(subject) uses compression method \(member.method), not deflate: zip it again with ordinary (deflate) compression")
             }
-            let declared = member.entry.uncompressedSize
-            let compressed = max(member.entry.compressedSize, 1)
+            let declared = member.record.uncompressedSize
+            let compressed = max(member.record.compressedSize, 1)
             let bomb = "'\(shown)' in \(subject) would decompress to"
             if declared > budget {
                 throw fail("\(bomb) more than \(size(sizeLimit)) in all: refusing it as a possible zip bomb")
@@ -123,26 +112,33 @@ public enum ExportContainer {
             }
             // Room for what the member is likely to hold, not what its header claims: a damaged
             // or hostile header may declare megabytes for a few bytes of data.
-            var output: [UInt8] = []
-            output.reserveCapacity(Int(min(declared, compressed * 16 + (64 << 10))))
-            let allowance = budget
-            do {
-                _ = try archive.extract(member.entry, bufferSize: 1 << 16) { data in
-                    guard UInt64(output.count + data.count) <= declared else { throw Overrun() }
-                    output.append(contentsOf: data)
+            // (No arithmetic on a hostile header's sizes may overflow.)
+            let likely = compressed < (1 << 40) ? compressed * 16 + (64 << 10) : declared
+            let start = member.record.dataOffset
+            // ZipCentralDirectory checked that the data lies inside the file.
+            let data = bytes[start..<(start + Int(member.record.compressedSize))]
+            let output: [UInt8]
+            if member.method == 0 {
+                guard member.record.compressedSize <= declared else {
+                    throw fail("'\(shown)' in \(subject) holds more than its header declares: refusing it as damaged or a zip bomb")
                 }
-            } catch is Overrun {
-                throw fail("'\(shown)' in \(subject) holds more than its header declares: refusing it as damaged or a zip bomb")
-            } catch Archive.ArchiveError.invalidCRC32 {
-                throw fail("'\(shown)' in \(subject) is damaged (its checksum does not match): download it again")
-            } catch {
-                throw fail("'\(shown)' in \(subject) is damaged and cannot be decompressed: download it again")
+                guard member.record.compressedSize == declared else {
+                    throw fail("'\(shown)' in \(subject) is damaged and cannot be decompressed: download it again")
+                }
+                output = Array(data)
+            } else {
+                do {
+                    output = try ZipInflater.inflate(data, limit: declared, reserve: Int(min(declared, likely)))
+                } catch ZipInflater.Failure.overrun {
+                    throw fail("'\(shown)' in \(subject) holds more than its header declares: refusing it as damaged or a zip bomb")
+                } catch {
+                    throw fail("'\(shown)' in \(subject) is damaged and cannot be decompressed: download it again")
+                }
             }
-            // ZIPFoundation checks the CRC-32 of deflated members only: check every one here.
-            if Data(output).crc32(checksum: 0) != member.entry.checksum {
+            if ZipInflater.crc32(output) != member.record.crc32 || UInt64(output.count) != declared {
                 throw fail("'\(shown)' in \(subject) is damaged (its checksum does not match): download it again")
             }
-            budget = allowance - UInt64(output.count)
+            budget -= UInt64(output.count)
             return output
         }
 
@@ -167,7 +163,7 @@ public enum ExportContainer {
                 throw fail("\(subject) cannot be read: \(failure.message)", line: failure.row ?? 0)
             }
         }
-        if let mimetype = byName["mimetype"], mimetype.entry.uncompressedSize <= 200 {
+        if let mimetype = byName["mimetype"], mimetype.record.uncompressedSize <= 200 {
             let type = String(decoding: try extract(mimetype), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw fail("\(subject) is \(describe(mimetype: type))")
         }
@@ -211,7 +207,6 @@ public enum ExportContainer {
             "\(subject) holds no CSV, TSV, TXT, JSON or .xlsx export (it holds \(members.count) file\(members.count == 1 ? "" : "s"): \(shown))")
     }
 
-    private struct Overrun: Error {}
 
     private static let exportAdvice = "download the responses as CSV (Google Forms) or as an .xlsx workbook (Microsoft Forms)"
 

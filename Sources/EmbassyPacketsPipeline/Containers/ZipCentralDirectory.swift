@@ -1,8 +1,9 @@
 import Foundation
 
-/// The central directory of a zip archive, read from its bytes without inflating anything,
-/// for what ZIPFoundation does not expose: each entry's raw name, general-purpose flags
-/// (bit 0: encrypted) and compression method (99: WinZip AES), in directory order.
+/// The central directory of a zip archive, read from its bytes without inflating anything:
+/// each entry's raw name, general-purpose flags (bit 0: encrypted), compression method (99:
+/// WinZip AES), sizes, CRC-32 and where its data starts, in directory order. Every offset and
+/// size is checked against the file, so that reading a member never goes past its end.
 struct ZipCentralDirectory {
     /// One entry as the central directory records it.
     struct Record: Equatable {
@@ -12,6 +13,16 @@ struct ZipCentralDirectory {
         var flags: UInt16
         /// The compression method (0 stored, 8 deflate, 99 AES).
         var method: UInt16
+        var compressedSize: UInt64 = 0
+        var uncompressedSize: UInt64 = 0
+        var crc32: UInt32 = 0
+        /// Where the member's data starts (after its local header).
+        var dataOffset: Int = 0
+        /// True for a symbolic link stored by a Unix zip (never read as a file).
+        var isSymbolicLink = false
+
+        /// A folder entry ("name/").
+        var isFolder: Bool { nameBytes.last == UInt8(ascii: "/") }
 
         /// True when the entry is encrypted (traditional PKWARE or AES).
         var isEncrypted: Bool { flags & 1 != 0 || method == 99 }
@@ -39,14 +50,12 @@ struct ZipCentralDirectory {
         var end = count - 22
         let lowest = max(0, count - 22 - 65_535)
         while end >= lowest && !signature(end, 5, 6) { end -= 1 }
-        // Its comment must fit in the file: ZIPFoundation refuses the archive otherwise, and
-        // (as of 0.9) leaks the bytes it was given when it does.
+        // Its comment must fit in the file.
         guard end >= lowest, end + 22 + u16(end + 20) <= count else { return nil }
         var entries = UInt64(u16(end + 10))
         var offset = u32(end + 16)
         if entries == 0xFFFF || offset == 0xFFFF_FFFF {
-            // ZIPFoundation reads the zip64 end record just before its locator, wherever the
-            // locator points: so must this, or the two would read different directories.
+            // The zip64 end record sits just before its locator (and the locator must say so).
             let locator = end - 20
             guard signature(locator, 6, 7) else { return nil }
             let zip64End = u64(locator + 8)
@@ -56,8 +65,8 @@ struct ZipCentralDirectory {
         }
         guard offset <= UInt64(count), entries <= UInt64(count / 46) else { return nil }
 
-        // Every record, its local header and its data must lie inside the file: ZIPFoundation
-        // (as of 0.9) reads them from memory without checking, and traps past the end.
+        // Every record, its local header and its data must lie inside the file (ZIPFoundation,
+        // which read members before, trapped past the end of memory on such archives).
         var records: [Record] = []
         records.reserveCapacity(Int(entries))
         var position = Int(offset)
@@ -91,15 +100,19 @@ struct ZipCentralDirectory {
                 field += 4 + size
             }
             guard local <= UInt64(count - 30), signature(Int(local), 3, 4) else { return nil }
-            // ZIPFoundation reads a stored member's uncompressed size, any other's compressed
-            // size, from where the local header ends, and a data descriptor after that.
+            // A stored member's data is its uncompressed size, any other's its compressed size,
+            // from where the local header ends.
             let data = UInt64(Int(local) + 30 + u16(Int(local) + 26) + u16(Int(local) + 28))
             let stored = u16(position + 10) == 0 ? uncompressed : compressed
             guard compressed <= UInt64(count), stored <= UInt64(count), data + max(stored, compressed) <= UInt64(count) else { return nil }
+            // A Unix zip (made by 3) keeps the mode in the external attributes' high half.
+            let madeByUnix = bytes[position + 5] == 3
+            let mode = (u32(position + 38) >> 16) & 0o170000
             records.append(
                 Record(
                     nameBytes: Array(bytes[(position + 46)..<(position + 46 + nameLength)]), flags: UInt16(u16(position + 8)),
-                    method: UInt16(u16(position + 10))))
+                    method: UInt16(u16(position + 10)), compressedSize: compressed, uncompressedSize: uncompressed,
+                    crc32: UInt32(u32(position + 16)), dataOffset: Int(data), isSymbolicLink: madeByUnix && mode == 0o120000))
             position = next
         }
         return records

@@ -166,6 +166,23 @@ struct ExportContainerTests {
         #expect(try Self.members(archive).map(\.name) == ["Petition.csv"])
     }
 
+    /// The inputs Fuzz/run.sh (FuzzContainer) found that crashed `generate` (SIGILL): a local
+    /// header past the end, a stored member longer than the file (ZIPFoundation trapped
+    /// reading them from memory), a data descriptor whose sizes overflowed the output's
+    /// reservation. Each, as a .zip and as an .xlsx, is refused in one line.
+    /// And one that hung it: a deflate stream that never ends inside its member (ZIPFoundation
+    /// waited for input for ever; members are now inflated by ZipInflater, bounded).
+    @Test(arguments: ["fuzz-local-header-past-end.zip", "fuzz-stored-past-end.zip", "fuzz-descriptor-overflow.zip", "fuzz-deflate-never-ends.zip"])
+    func whatTheFuzzerFoundIsRefusedInOneLine(name: String) throws {
+        let bytes = try Self.fixture(name)
+        for path in ["in/export.zip", "in/export.xlsx"] {
+            let error = Self.failure(bytes, path: path)
+            #expect(error?.stage == .intake, "\(name) as \(path)")
+            #expect(error?.location == SourceLocation(file: path), "\(name) as \(path)")
+            #expect(error.map { !$0.description.contains("\n") } == true, "\(name) as \(path)")
+        }
+    }
+
     @Test("An empty zip, or one of folders and macOS clutter only, holds no export")
     func empty() {
         #expect(Self.failure(ZipBuilder.zip([(String, String)]()))?.message == "the zip archive is empty: it holds no export")
