@@ -51,6 +51,8 @@ public struct RenderResult: Sendable {
 /// writes them, split into volumes of at most `maxPages`. One renderer per thread.
 public final class PacketRenderer {
     let context = TextContext()
+    /// The letter's: exact glyph positions, so that a justified line's word spaces are equal.
+    let letterContext = TextContext(exactPositions: true)
     let fonts = FontBook()
 
     /// Creates a renderer. Each thread that renders needs its own.
@@ -78,7 +80,7 @@ public final class PacketRenderer {
         let started = DispatchTime.now().uptimeNanoseconds
         let size = document.paper.size
         let geometry = PageGeometry(width: size.width, height: size.height)
-        let letters = document.letters.map { LetterLayout(letter: $0, context: context, fonts: fonts, width: geometry.textWidth) }
+        let letters = document.letters.map { LetterLayout(letter: $0, context: letterContext, fonts: fonts, width: geometry.textWidth) }
         let table = TableLayout(document: document, context: context, fonts: fonts, geometry: geometry)
 
         // Measuring pass.
@@ -115,6 +117,7 @@ public final class PacketRenderer {
             if volumeCount > 1 { metadata.title += " (volume \(volume + 1) of \(volumeCount))" }
             let pdf = try PDFDocument(path: folder + "/" + name, width: geometry.width, height: geometry.height, metadata: metadata)
             pango_cairo_update_context(pdf.cairo, context.context)
+            pango_cairo_update_context(pdf.cairo, letterContext.context)
             let canvas = PageCanvas(cairo: pdf.cairo)
             // Bookmarks: the letter, each country's table (where it starts, or where this
             // volume takes it up), the receipt.

@@ -7,7 +7,8 @@ import EmbassyPacketsCore
 final class TextContext {
     let context: OpaquePointer
 
-    init() {
+    /// `exactPositions`: glyphs at their exact positions instead of whole points (see below).
+    init(exactPositions: Bool = false) {
         context = pango_font_map_create_context(pango_cairo_font_map_get_default())
         pango_cairo_context_set_resolution(context, 72)
         let options = cairo_font_options_create()
@@ -15,6 +16,11 @@ final class TextContext {
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
+        // Exact glyph positions for the letter: rounded to whole points (Pango's default), the
+        // word spaces of one justified line varied by up to 1.84 pt. The tables keep whole
+        // points for now: with exact positions poppler drops Thai marks when it extracts the
+        // text (ศรีสุข comes back as ศรีสข), and a signer's name must stay findable.
+        if exactPositions { pango_context_set_round_glyph_positions(context, 0) }
     }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(context)) }
@@ -58,6 +64,11 @@ final class TextLayout {
     func setWidth(_ width: Double) { pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE))) }
 
     func setAlignment(_ alignment: PangoAlignment) { pango_layout_set_alignment(layout, alignment) }
+
+    /// With `false`, the paragraph's direction stays left-to-right whatever its text, so that
+    /// a left-aligned Arabic or Hebrew cell starts at the left edge like every other cell of its
+    /// column (the text itself still runs right-to-left).
+    func setAutoDirection(_ automatic: Bool) { pango_layout_set_auto_dir(layout, automatic ? 1 : 0) }
 
     func setJustified(_ justified: Bool) { pango_layout_set_justify(layout, justified ? 1 : 0) }
 

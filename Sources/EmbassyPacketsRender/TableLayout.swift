@@ -128,6 +128,7 @@ final class TableLayout {
     private func makeCell(_ column: Int, language: String?, simple: Bool) -> TextLayout {
         let font = simple ? fonts.font(.cellSimple) : fonts.font(.cell, language: language)
         let layout = TextLayout(context: context, font: font, width: columnWidth[column] - 2 * padding)
+        layout.setAutoDirection(false)
         if columns[column] == .number || columns[column] == .signed { layout.setAlignment(PANGO_ALIGN_RIGHT) }
         return layout
     }

@@ -72,6 +72,49 @@ struct TypographyTests {
         #expect(report.manifest.packets.allSatisfy { $0.unknownGlyphs == 0 })
     }
 
+    /// Glyph positions are exact: rounded to whole points (Pango's default on a PDF surface), the
+    /// word spaces of one justified line of the letter varied by up to 1.84 pt over the sample's
+    /// packets; exact, they are equal to within rounding of the measurement.
+    @Test func theWordSpacesOfAJustifiedLineAreEqual() throws {
+        let folder = TestSupport.temporaryFolder()
+        _ = try Self.generate([TestSupport.sampleCSV], into: folder)
+        var spreads: [Double] = []
+        for name in ["US.pdf", "GB.pdf", "FR.pdf", "DE.pdf"] {
+            let words = try Self.words(folder + "/packets/" + name).filter { $0.page <= 2 }
+            let lines = Dictionary(grouping: words) { "\($0.page):\(($0.yMax * 10).rounded())" }
+            for line in lines.values {
+                let sorted = line.sorted { $0.xMin < $1.xMin }
+                guard sorted.count >= 6, sorted.last!.xMax - sorted.first!.xMin > 440 else { continue }
+                let gaps = zip(sorted, sorted.dropFirst()).map { $1.xMin - $0.xMax }
+                guard gaps.min()! >= 0, gaps.max()! <= 15 else { continue }
+                spreads.append(gaps.max()! - gaps.min()!)
+            }
+        }
+        #expect(spreads.count >= 40, "\(spreads.count) justified lines measured")
+        #expect(spreads.max()! < 0.3, "the widest spread of word spaces in a justified line is \(spreads.max()!) pt")
+    }
+
+    /// An Arabic or Hebrew name starts at its column's left edge like every other name (it was
+    /// pushed to the right edge, reading into the next column), and still runs right-to-left.
+    @Test func rightToLeftNamesStartAtTheirColumnsEdge() throws {
+        let folder = TestSupport.temporaryFolder()
+        _ = try Self.generate([Self.scripts], into: folder)
+        let words = try Self.words(folder + "/packets/US.pdf")
+        let header = try #require(words.first { $0.text == "Name" })
+        let city = try #require(words.first { $0.text == "City" && $0.page == header.page })
+        let latin = try #require(words.first { $0.text == "Алексей" })
+        #expect(abs(latin.xMin - header.xMin) < 1)
+        func isRightToLeft(_ text: String) -> Bool {
+            text.unicodeScalars.contains { (0x0590...0x08FF).contains($0.value) }
+        }
+        let names = Dictionary(grouping: words.filter { isRightToLeft($0.text) && $0.xMax < city.xMin }) { "\($0.page):\(($0.yMax).rounded())" }
+        #expect(names.count >= 2, "\(names.count) right-to-left names found")
+        for (line, glyphs) in names {
+            let start = glyphs.map(\.xMin).min()!
+            #expect(abs(start - header.xMin) < 1, "the right-to-left name on \(line) starts at \(start), its column at \(header.xMin)")
+        }
+    }
+
     @Test func hanTakesItsRegionsFace() throws {
         let (folder, _) = try Self.shared.get()
         func fonts(_ code: String) throws -> String { try TestSupport.run("pdffonts", [folder + "/packets/\(code).pdf"]).stdout }
