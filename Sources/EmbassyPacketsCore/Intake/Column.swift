@@ -165,7 +165,7 @@ public struct ColumnMap: Sendable {
     /// a name ("Home town" holds "town") or is within a third of its letters of one.
     public func closestHeader(for column: Column, excluding: Set<String> = []) -> String? {
         let taken = Set(positions.filter { $0 >= 0 })
-        let names = HeaderAliases.names(of: column).map(Column.key).filter { $0.count >= 3 }.map { Array($0) }
+        let names = Self.aliasKeys[column] ?? []
         var best: (distance: Int, header: String)?
         for (position, header) in headers.enumerated() where !taken.contains(position) && position != alternateEmail && !excluding.contains(header) {
             let key = Array(Column.key(header))
@@ -185,6 +185,11 @@ public struct ColumnMap: Sendable {
         }
         return best?.header
     }
+
+    /// Each column's aliases as keys of three characters or more, made once.
+    static let aliasKeys: [Column: [[Character]]] = Dictionary(uniqueKeysWithValues: Column.allCases.map { column in
+        (column, HeaderAliases.names(of: column).map(Column.key).filter { $0.count >= 3 }.map { Array($0) })
+    })
 
     /// True when `needle` occurs in `haystack`.
     static func contains(_ haystack: [Character], _ needle: [Character]) -> Bool {

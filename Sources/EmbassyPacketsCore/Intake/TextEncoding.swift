@@ -101,55 +101,80 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 
     /// Scores a decoding: +2 for each high byte that decodes to a letter next to a letter of
     /// the same script, -3 for one that decodes to a symbol, control or U+FFFD inside a word.
-    static func plausibility(_ bytes: [UInt8], encoding: TextEncoding) -> Int {
-        let high = encoding.high
-        var score = 0
-        func scalar(_ byte: UInt8) -> Unicode.Scalar {
-            Unicode.Scalar(byte < 0x80 ? UInt32(byte) : high[Int(byte - 0x80)]) ?? "\u{FFFD}"
-        }
-        func script(_ s: Unicode.Scalar) -> Int {
-            switch s.value {
-            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: return 1  // Latin
-            case 0x370...0x3FF: return 2
-            case 0x400...0x4FF: return 3
-            case 0x590...0x5FF: return 4
-            case 0x600...0x6FF: return 5
-            default: return 0
+    /// What the plausibility score asks of a character, looked up once per code page and byte
+    /// (the Unicode property lookups dominated reading a file that is not UTF-8).
+    struct Trait: Sendable {
+        var value: UInt32
+        var alphabetic, uppercase, lowercase: Bool
+        /// 1 Latin, 2 Greek, 3 Cyrillic, 4 Hebrew, 5 Arabic, 0 other.
+        var script: Int
+    }
+
+    static let traits: [TextEncoding: [Trait]] = {
+        var tables: [TextEncoding: [Trait]] = [:]
+        for encoding in TextEncoding.allCases where encoding != .utf8 {
+            let high = encoding.high
+            tables[encoding] = (0..<256).map { byte in
+                let scalar = Unicode.Scalar(byte < 0x80 ? UInt32(byte) : high[byte - 0x80]) ?? "\u{FFFD}"
+                let script: Int
+                switch scalar.value {
+                case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: script = 1
+                case 0x370...0x3FF: script = 2
+                case 0x400...0x4FF: script = 3
+                case 0x590...0x5FF: script = 4
+                case 0x600...0x6FF: script = 5
+                default: script = 0
+                }
+                return Trait(
+                    value: scalar.value, alphabetic: scalar.properties.isAlphabetic, uppercase: scalar.properties.isUppercase,
+                    lowercase: scalar.properties.isLowercase, script: script)
             }
         }
+        return tables
+    }()
+
+    static func plausibility(_ bytes: [UInt8], encoding: TextEncoding) -> Int {
+        guard let table = traits[encoding] else { return 0 }
+        let space = table[0x20]
+        var score = 0
         for index in bytes.indices where bytes[index] >= 0x80 {
-            let s = scalar(bytes[index])
-            let isLetter = s.properties.isAlphabetic
-            let previous = index > 0 ? scalar(bytes[index - 1]) : " "
-            let next = index + 1 < bytes.count ? scalar(bytes[index + 1]) : " "
-            let neighbourLetter = previous.properties.isAlphabetic || next.properties.isAlphabetic
-            if isLetter {
-                let own = script(s)
-                if own == 1 && previous.value >= 0x80 && next.value >= 0x80 && previous.properties.isAlphabetic && next.properties.isAlphabetic {
+            let s = table[Int(bytes[index])]
+            let previous = index > 0 ? table[Int(bytes[index - 1])] : space
+            let next = index + 1 < bytes.count ? table[Int(bytes[index + 1])] : space
+            let neighbourLetter = previous.alphabetic || next.alphabetic
+            if s.alphabetic {
+                let own = s.script
+                if own == 1 && previous.value >= 0x80 && next.value >= 0x80 && previous.alphabetic && next.alphabetic {
                     // Runs of accented Latin letters ("Ïðèâåò") are Cyrillic or Greek read wrong.
                     score -= 2
-                } else if own != 0 && (script(previous) == own || script(next) == own) {
+                } else if own != 0 && (previous.script == own || next.script == own) {
                     score += 2
                 } else if neighbourLetter {
                     score -= 1
                 }
                 // Icelandic letters are rare in petitions; Turkish ğ ı ş sit on the same bytes.
-                if [0xD0, 0xDD, 0xDE, 0xF0, 0xFD, 0xFE].contains(s.value) { score -= 1 }
+                switch s.value {
+                case 0xD0, 0xDD, 0xDE, 0xF0, 0xFD, 0xFE: score -= 1
+                default: break
+                }
                 // A capital inside a word ("JosŽ", "JosÈ", "MŸller") or right after a small
                 // accented letter ("OíBrien") is a wrong code page.
-                if s.properties.isUppercase && previous.properties.isLowercase { score -= 3 }
-                if s.properties.isUppercase && previous.properties.isAlphabetic && next.properties.isLowercase { score -= 3 }
-                if s.properties.isLowercase && next.properties.isUppercase { score -= 3 }
+                if s.uppercase && previous.lowercase { score -= 3 }
+                if s.uppercase && previous.alphabetic && next.lowercase { score -= 3 }
+                if s.lowercase && next.uppercase { score -= 3 }
                 // Names start with a capital in scripts with case: a word of non-ASCII letters
                 // that starts in lower case is Hebrew or Arabic read as Cyrillic or Greek.
-                if !previous.properties.isAlphabetic && s.properties.isLowercase && next.value >= 0x80 && next.properties.isAlphabetic {
+                if !previous.alphabetic && s.lowercase && next.value >= 0x80 && next.alphabetic {
                     score -= 2
                 }
-            } else if [0x2018, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014, 0x2026, 0x00B4].contains(s.value) {
-                // Typographic quotes, apostrophes (O’Neil) and dashes sit beside letters in real text.
-                score += neighbourLetter ? 1 : 0
-            } else if neighbourLetter || s.value == 0xFFFD || (0x80...0x9F).contains(s.value) {
-                score -= 3
+            } else {
+                switch s.value {
+                case 0x2018, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014, 0x2026, 0x00B4:
+                    // Typographic quotes, apostrophes (O’Neil) and dashes sit beside letters in real text.
+                    score += neighbourLetter ? 1 : 0
+                default:
+                    if neighbourLetter || s.value == 0xFFFD || (0x80...0x9F).contains(s.value) { score -= 3 }
+                }
             }
         }
         return score
