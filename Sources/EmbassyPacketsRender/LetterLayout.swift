@@ -57,22 +57,34 @@ struct LetterLayout {
             if piece.keepTogether && pages.y + blockHeight > geometry.contentBottom && pages.y > geometry.top {
                 pages.newPage(geometry)
             }
-            // Never leave a paragraph's first line alone at the foot of a page.
-            if !piece.keepTogether, piece.lines.count > 1,
-                pages.y + piece.lines[1].top + piece.lines[1].height > geometry.contentBottom
-            {
-                pages.newPage(geometry)
-            }
-            var origin = pages.y - (piece.lines.first?.top ?? 0)
-            for line in piece.lines {
-                if origin + line.top + line.height > geometry.contentBottom {
-                    pages.newPage(geometry)
-                    origin = geometry.top - line.top
+            let lines = piece.lines
+            var origin = pages.y - (lines.first?.top ?? 0)
+            var start = 0
+            while start < lines.count {
+                // The first line of this stretch that does not fit on the page.
+                guard var cut = (start..<lines.count).first(where: { origin + lines[$0].top + lines[$0].height > geometry.contentBottom }) else {
+                    for line in lines[start...] { place(line) }
+                    break
                 }
+                // No widow (a paragraph's last line alone at the top of a page) and no word
+                // hyphenated across the break: move the break up while two lines stay here.
+                while cut - start > 2 && (lines.count - cut < 2 || lines[cut - 1].endsWithHyphen) { cut -= 1 }
+                // No orphan (its first line alone at the foot): the paragraph starts on the next page.
+                if start == 0 && (cut < 2 || lines.count - cut < 2 || lines[cut - 1].endsWithHyphen) && pages.y > geometry.top {
+                    cut = 0
+                }
+                // A page holds at least one line, whatever the rules.
+                if cut == start && pages.y <= geometry.top { cut = start + 1 }
+                for line in lines[start..<cut] { place(line) }
+                pages.newPage(geometry)
+                if cut < lines.count { origin = geometry.top - lines[cut].top }
+                start = cut
+            }
+            pages.y += piece.spaceAfter
+            func place(_ line: LayoutLine) {
                 pages.place(.letterLine(letter: letter, piece: pieceIndex, line: line.index, y: origin + line.top))
                 pages.y = origin + line.top + line.height
             }
-            pages.y += piece.spaceAfter
         }
     }
 

@@ -173,6 +173,7 @@ final class TextLayout {
     /// layout's top, for placing a paragraph line by line across pages.
     func lines() -> [LayoutLine] {
         var result: [LayoutLine] = []
+        let text = pango_layout_get_text(layout).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }
         guard let iterator = pango_layout_get_iter(layout) else { return result }
         defer { pango_layout_iter_free(iterator) }
         var index = 0
@@ -181,9 +182,17 @@ final class TextLayout {
             pango_layout_iter_get_line_extents(iterator, nil, &logical)
             let baseline = Double(pango_layout_iter_get_baseline(iterator)) / Double(PANGO_SCALE)
             let top = Double(logical.y) / Double(PANGO_SCALE)
+            // A line broken inside a word ends with the soft hyphen the hyphenator put there
+            // (U+00AD, C2 AD in UTF-8) or with a hard one.
+            var hyphenated = false
+            if let text, let line = pango_layout_iter_get_line_readonly(iterator) {
+                let end = Int(line.pointee.start_index) + Int(line.pointee.length)
+                if end >= 1 && text[end - 1] == 0x2D { hyphenated = true }
+                if end >= 2 && text[end - 2] == 0xC2 && text[end - 1] == 0xAD { hyphenated = true }
+            }
             result.append(LayoutLine(
                 index: index, top: top, height: Double(logical.height) / Double(PANGO_SCALE),
-                baseline: baseline - top, x: Double(logical.x) / Double(PANGO_SCALE)))
+                baseline: baseline - top, x: Double(logical.x) / Double(PANGO_SCALE), endsWithHyphen: hyphenated))
             index += 1
         } while pango_layout_iter_next_line(iterator) != 0
         return result
@@ -206,4 +215,6 @@ struct LayoutLine {
     var baseline: Double
     /// Horizontal offset inside the layout (alignment, indentation).
     var x: Double
+    /// True when the line ends inside a hyphenated word.
+    var endsWithHyphen = false
 }
