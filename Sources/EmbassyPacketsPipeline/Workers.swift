@@ -133,8 +133,18 @@ public enum RenderWorkers {
                 let data = FileManager.default.contents(atPath: child.role.results),
                 let rendered = try? JSONDecoder().decode([Rendered].self, from: data)
             else {
-                let log = (try? String(contentsOfFile: child.log, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-                throw PipelineError(stage: .render, message: "rendering worker \(child.role.index) of \(child.role.count) failed\(log.isEmpty ? "" : ": " + log)")
+                var log = (try? String(contentsOfFile: child.log, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                if log.isEmpty {
+                    // A worker that could not even write its log: most likely a full disk.
+                    var info = statvfs()
+                    let full = statvfs(child.role.folder, &info) == 0 && info.f_bavail == 0
+                    let ended = child.process.terminationReason == .exit
+                        ? "exit status \(child.process.terminationStatus)" : "signal \(child.process.terminationStatus)"
+                    log = full ? "\(String(cString: strerror(ENOSPC))) (\(ended))" : ended
+                }
+                throw PipelineError(
+                    stage: .render, message: "rendering worker \(child.role.index) of \(child.role.count) failed: \(log)",
+                    location: log.contains(String(cString: strerror(ENOSPC))) ? SourceLocation(file: child.role.folder) : nil)
             }
             try? FileManager.default.removeItem(atPath: child.role.results)
             for item in rendered { results[item.stem] = item.result }

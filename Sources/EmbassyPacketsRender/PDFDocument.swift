@@ -61,9 +61,13 @@ final class PDFDocument {
         self.width = width
         self.height = height
         file = try PDFFile(path: path)
+        // A failed write is kept by PDFFile and reported by `finish` (or `checkWrites`), never
+        // told to Cairo: Cairo 1.16 crashed (a null memcpy inside cairo_surface_finish) on a
+        // full disk after its stream reported an error. Later bytes are dropped.
         let writer: cairo_write_func_t = { closure, data, length in
             let file = Unmanaged<PDFFile>.fromOpaque(closure!).takeUnretainedValue()
-            return file.write(data!, Int(length)) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
+            _ = file.write(data!, Int(length))
+            return CAIRO_STATUS_SUCCESS
         }
         surface = cairo_pdf_surface_create_for_stream(writer, Unmanaged.passUnretained(file).toOpaque(), width, height)
         cairo = cairo_create(surface)
@@ -97,6 +101,14 @@ final class PDFDocument {
 
     /// Ends the current page and starts the next.
     func showPage() { cairo_show_page(cairo) }
+
+    /// Throws when a write has already failed (a full disk), so that a long packet stops at
+    /// once instead of being drawn to the end for nothing.
+    func checkWrites() throws {
+        guard file.failure != 0 else { return }
+        throw PipelineError(
+            stage: .render, message: "cannot write the PDF: \(String(cString: strerror(file.failure)))", location: SourceLocation(file: path))
+    }
 
     /// Writes everything out; write errors (a full disk) surface here.
     func finish() throws {

@@ -96,10 +96,24 @@ public final class PacketRenderer {
         var splitRows: [SourceLocation] = []
         var unknown = letters.reduce(0) { $0 + $1.unknownGlyphs }
         unknown += table.paginate(document, pages: &pages, sectionPages: &sectionPages, splitRows: &splitRows)
+        let tablesEnd = pages.pages.count
         var receipt: ReceiptLayout?
+        var receiptPage: Int?
         if let spec = document.receipt {
+            // Two copies, the mission's and the deliverer's, each on a sheet of its own when
+            // printed on both sides: the first starts on a right-hand page, a blank page before
+            // it where needed, and a blank back between the two.
+            if pages.pages.count % 2 == 1 {
+                pages.newPage(geometry)
+                pages.place(.blank)
+            }
             pages.newPage(geometry)
-            pages.place(.receipt)
+            pages.place(.receipt(copy: 1))
+            receiptPage = pages.current
+            pages.newPage(geometry)
+            pages.place(.blank)
+            pages.newPage(geometry)
+            pages.place(.receipt(copy: 2))
             receipt = ReceiptLayout(receipt: spec, language: document.letters[0].language, context: context, fonts: fonts, geometry: geometry)
         }
         let pageCount = pages.pages.count
@@ -127,16 +141,22 @@ public final class PacketRenderer {
             }
             for (index, section) in document.sections.enumerated() {
                 let start = sectionPages[index] - 1
-                let end = index + 1 < sectionPages.count ? sectionPages[index + 1] - 1 : (receipt == nil ? pageCount - 1 : pageCount - 2)
+                let end = index + 1 < sectionPages.count ? sectionPages[index + 1] - 1 : tablesEnd - 1
                 guard start < last, end >= first else { continue }
                 let title = "\(section.heading) (\(Formatting.number(section.signatures.count, language: "en")))"
                 pdf.addOutline(start >= first ? title : "\(title), continued", page: max(start, first) - first + 1)
             }
-            if receipt != nil && last == pageCount { pdf.addOutline(document.receipt!.title, page: last - first) }
+            if let receiptPage, receiptPage - 1 >= first, receiptPage - 1 < last { pdf.addOutline(document.receipt!.title, page: receiptPage - first) }
+            let blank = TextLayout(context: context, font: fonts.font(.small), width: geometry.textWidth)
+            blank.setAlignment(PANGO_ALIGN_CENTER)
+            blank.setText("This page is left blank.")
             let marginals = Marginals(renderer: self, document: document, geometry: geometry, pageCount: pageCount,
                                       volume: volumeCount > 1 ? (volume + 1, volumeCount) : nil)
             for pageIndex in first..<last {
-                if pageIndex % 32 == 0 { try Cancellation.check() }
+                if pageIndex % 32 == 0 {
+                    try Cancellation.check()
+                    try pdf.checkWrites()
+                }
                 marginals.draw(page: pageIndex + 1, on: canvas)
                 for placement in pages.pages[pageIndex] {
                     switch placement {
@@ -152,8 +172,12 @@ public final class PacketRenderer {
                         table.drawRow(section: document.sections[section], row: row, on: canvas, y: y, height: height)
                     case .rowPart(let section, let row, let y, let from, let to, let total):
                         table.drawRowPart(section: document.sections[section], row: row, on: canvas, y: y, from: from, to: to, total: total)
-                    case .receipt:
-                        receipt?.draw(on: canvas, pageCount: pageCount)
+                    case .receipt(let copy):
+                        receipt?.draw(on: canvas, pageCount: pageCount, copy: copy)
+                    case .blank:
+                        canvas.setColor(0.5)
+                        blank.draw(on: canvas, x: geometry.left, y: geometry.height / 2 - 10)
+                        canvas.setColor(0)
                     }
                 }
                 pdf.showPage()

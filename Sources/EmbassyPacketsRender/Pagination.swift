@@ -24,7 +24,10 @@ enum Placement {
     /// The part of a row taller than a page that falls on this page: from `from` to `to`,
     /// measured from the row's top; `y` is where the part's top is drawn.
     case rowPart(section: Int, row: Int, y: Double, from: Double, to: Double, total: Double)
-    case receipt
+    /// The delivery receipt: copy 1 the mission's, copy 2 the deliverer's.
+    case receipt(copy: Int)
+    /// A page left blank, so that what follows starts on a right-hand page.
+    case blank
 }
 
 /// The pages being filled, and the cursor on the last one.

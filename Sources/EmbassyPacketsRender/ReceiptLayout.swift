@@ -1,4 +1,5 @@
 import CCairo
+import CPangoCairo
 import EmbassyPacketsCore
 
 /// The delivery receipt: what the mission acknowledges, lines to fill in by hand, and a box
@@ -9,6 +10,7 @@ struct ReceiptLayout {
     let pagesLine: TextLayout
     let labels: [TextLayout]
     let stamp: TextLayout
+    let copyLine: TextLayout
     let geometry: PageGeometry
 
     init(receipt: LetterDocument.Receipt, language: String, context: TextContext, fonts: FontBook, geometry: PageGeometry) {
@@ -27,16 +29,22 @@ struct ReceiptLayout {
         }
         stamp = TextLayout(context: context, font: fonts.font(.small, language: language), width: 200)
         stamp.setText(receipt.stampLabel, language: language)
+        copyLine = TextLayout(context: context, font: fonts.font(.small, language: language), width: geometry.textWidth)
+        copyLine.setAlignment(PANGO_ALIGN_RIGHT)
     }
 
-    func draw(on canvas: PageCanvas, pageCount: Int) {
+    func draw(on canvas: PageCanvas, pageCount: Int, copy: Int) {
         var y = geometry.top
+        canvas.setColor(0.35)
+        copyLine.setText(copy == 1 ? "Copy 1 of 2: the mission keeps this copy" : "Copy 2 of 2: signed and stamped, returned to the deliverer")
+        copyLine.draw(on: canvas, x: geometry.left, y: y)
+        y += copyLine.size.height + 8
         canvas.setColor(0)
         title.draw(on: canvas, x: geometry.left, y: y)
         y += title.size.height + 18
         statement.draw(on: canvas, x: geometry.left, y: y)
         y += statement.size.height + 10
-        pagesLine.setText("This packet has \(pageCount) pages, this receipt included.")
+        pagesLine.setText("This packet has \(pageCount) pages, both copies of this receipt included.")
         pagesLine.draw(on: canvas, x: geometry.left, y: y)
         y += pagesLine.size.height + 36
         for label in labels {

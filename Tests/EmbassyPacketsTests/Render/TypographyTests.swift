@@ -155,9 +155,10 @@ struct TypographyTests {
         let folder = TestSupport.temporaryFolder()
         let report = try Self.generate([TestSupport.sampleCSV], into: folder, maxPages: 2)
         let us = try #require(report.manifest.packets.first { $0.embassy == "US" })
-        #expect(us.pages == 5)
-        #expect(us.volumes.map(\.file) == ["packets/US-1-of-3.pdf", "packets/US-2-of-3.pdf", "packets/US-3-of-3.pdf"])
-        #expect(us.volumes.map(\.pages) == [2, 2, 1])
+        // The letter (2), the table (1), a blank page, the receipt, a blank back, its second copy.
+        #expect(us.pages == 7)
+        #expect(us.volumes.map(\.file) == ["packets/US-1-of-4.pdf", "packets/US-2-of-4.pdf", "packets/US-3-of-4.pdf", "packets/US-4-of-4.pdf"])
+        #expect(us.volumes.map(\.pages) == [2, 2, 2, 1])
         #expect(report.manifest.packets.allSatisfy { $0.volumes.count == ($0.pages + 1) / 2 })
         #expect(us.file == us.volumes[0].file && us.sha256 == us.volumes[0].sha256)
         #expect(us.bytes == us.volumes.reduce(0) { $0 + $1.bytes })
@@ -167,14 +168,14 @@ struct TypographyTests {
             #expect(Generator.sha256Hex(try Generator.readFile(path)) == volume.sha256)
             for page in 1...volume.pages {
                 let text = try TestSupport.run("pdftotext", ["-f", String(page), "-l", String(page), path, "-"]).stdout
-                #expect(text.contains("volume \(index + 1) of 3 · page \(index * 2 + page) of 5"), "\(volume.file) page \(page)")
+                #expect(text.contains("volume \(index + 1) of 4 · page \(index * 2 + page) of 7"), "\(volume.file) page \(page)")
             }
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/packets")
         #expect(!files.contains("US.pdf"))
         // A packet within the limit stays whole.
         let whole = TestSupport.temporaryFolder()
-        let wholeReport = try Self.generate([TestSupport.sampleCSV], into: whole, maxPages: 5)
+        let wholeReport = try Self.generate([TestSupport.sampleCSV], into: whole, maxPages: 7)
         #expect(wholeReport.manifest.packets.allSatisfy { $0.volumes.count == 1 && $0.file == "packets/\($0.embassy).pdf" })
     }
 
@@ -195,7 +196,8 @@ struct TypographyTests {
         #expect(flat.contains("Delivery receipt"))
         #expect(flat.contains("The Embassy of the People's Republic of China in the United States of America received"))
         #expect(flat.contains("with the signatures of 15 people from the United States (14) and Taiwan (1)"))
-        #expect(flat.contains("This packet has \(us.pages) pages, this receipt included."))
+        #expect(flat.contains("This packet has \(us.pages) pages, both copies of this receipt included."))
+        #expect(flat.contains("Copy 2 of 2: signed and stamped, returned to the deliverer"))
         for label in ["Received by", "Title", "Date", "Signature", "Mission’s stamp"] { #expect(flat.contains(label)) }
         let raw = String(decoding: try Generator.readFile(folder + "/" + us.file), as: UTF8.self)
         #expect(raw.contains("/Title (Letter)"))
@@ -204,6 +206,29 @@ struct TypographyTests {
         #expect(raw.contains("/Title " + utf16("Signatures from the United States (14)")))
         #expect(raw.contains("/Title " + utf16("Signatures from Taiwan (1)")))
         #expect(raw.contains("/Title (Delivery receipt)"))
+    }
+
+    /// Printed on both sides, the receipt's two copies each take a sheet of their own: the
+    /// mission's starts on a right-hand (odd) page, a blank page before it where needed, a
+    /// blank back between the copies. (Before, the receipt was printed on the back of the last
+    /// signature page in most packets.)
+    @Test func theReceiptsTwoCopiesEachHaveASheetOfTheirOwn() throws {
+        let folder = TestSupport.temporaryFolder()
+        let report = try Self.generate([TestSupport.sampleCSV], into: folder)
+        #expect(report.manifest.packets.count > 10)
+        for packet in report.manifest.packets {
+            let path = folder + "/" + packet.file
+            func page(_ number: Int) throws -> String {
+                try TestSupport.run("pdftotext", ["-f", String(number), "-l", String(number), path, "-"]).stdout
+            }
+            let pages = packet.pages
+            #expect(try page(pages).contains("Copy 2 of 2"), "\(packet.file)")
+            #expect(try page(pages - 1).contains("This page is left blank."), "\(packet.file)")
+            #expect(try page(pages - 2).contains("Copy 1 of 2"), "\(packet.file)")
+            #expect((pages - 2) % 2 == 1, "\(packet.file): the mission's copy is on page \(pages - 2), a left-hand page")
+            let before = try page(pages - 3)
+            #expect(before.contains("Signatures from") || before.contains("This page is left blank."), "\(packet.file)")
+        }
     }
 
     @Test func metadataIsSetAndDated() throws {
