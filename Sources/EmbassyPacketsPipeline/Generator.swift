@@ -340,7 +340,7 @@ public enum Generator {
         let sorted = run.sorted
         let indexRecord = try writeIndex(
             selected: selected, packets: packets, run: run, date: options.date, supplement: supplement,
-            creator: creator, creationDate: options.creationDate, folder: output.staging)
+            creator: creator, creationDate: options.creationDate, folder: output.staging, paper: options.paper)
 
         // Who has been delivered, as keyed hashes: everyone before, and everyone in these packets.
         var deliveredRecord: Manifest.DeliveredList?
@@ -497,7 +497,7 @@ public enum Generator {
 
     static func writeIndex(
         selected: [PacketPlan], packets: [Manifest.Packet], run: PreparedRun, date: LetterDate, supplement: Int?,
-        creator: String, creationDate: Int64, folder: String
+        creator: String, creationDate: Int64, folder: String, paper: Paper? = nil
     ) throws -> Manifest.FileRecord {
         let title = run.templates.first?.title ?? "Petition"
         let entries = zip(selected, packets).map { plan, packet in
@@ -509,12 +509,13 @@ public enum Generator {
         var byCountry: [String: Int] = [:]
         for plan in selected { for section in plan.sections { byCountry[section.countryName, default: 0] += section.signatures.count } }
         let total = packets.reduce(0) { $0 + $1.signatures }
-        let index = PacketIndex(
+        var index = PacketIndex(
             title: supplement.map { "\(title): supplement \($0)" } ?? title,
             subtitle: "Delivery of \(Formatting.date(date, language: "en")): \(Formatting.number(packets.count, language: "en")) packets, \(Formatting.number(total, language: "en")) signatures, \(Formatting.number(packets.reduce(0) { $0 + $1.pages }, language: "en")) pages.",
             entries: entries,
             byCountry: byCountry.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { (name: $0.key, count: $0.value) },
             metadata: PacketDocument.Metadata(title: "\(title) — index of packets", author: run.templates.first?.campaign ?? "", subject: "The packets of one delivery", creator: creator, creationDate: creationDate))
+        index.paper = paper ?? .a4
         let path = UserPath.join(folder, "index.pdf")
         let pages = try PacketRenderer().renderIndex(index, to: path)
         let bytes = try readFile(path)

@@ -32,6 +32,8 @@ public struct PacketIndex: Sendable {
     /// Signatures by country name, largest first.
     public var byCountry: [(name: String, count: Int)]
     public var metadata: PacketDocument.Metadata
+    /// The paper: `--paper` when given, else A4.
+    public var paper: Paper = .a4
 
     /// Creates an index.
     public init(title: String, subtitle: String, entries: [Entry], byCountry: [(name: String, count: Int)], metadata: PacketDocument.Metadata) {
@@ -44,13 +46,13 @@ public struct PacketIndex: Sendable {
 }
 
 extension PacketRenderer {
-    /// Writes the index as a PDF (A4); returns its page count.
+    /// Writes the index as a PDF (on `index.paper`); returns its page count.
     public func renderIndex(_ index: PacketIndex, to path: String) throws -> Int {
         try Self.serialized { try renderIndexLocked(index, to: path) }
     }
 
     private func renderIndexLocked(_ index: PacketIndex, to path: String) throws -> Int {
-        let geometry = PageGeometry(width: Paper.a4.size.width, height: Paper.a4.size.height)
+        let geometry = PageGeometry(width: index.paper.size.width, height: index.paper.size.height)
         let padding = 3.0
         let shares = [0.33, 0.14, 0.22, 0.12, 0.07, 0.12]
         let widths = shares.map { $0 * geometry.textWidth }

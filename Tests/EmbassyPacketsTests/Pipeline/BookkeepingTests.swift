@@ -269,6 +269,17 @@ struct BookkeepingTests {
         #expect(throws: PipelineError.self) { try Generator.generate(options) }
     }
 
+    /// The coordinators' index follows --paper (it was always A4), and stays A4 without it.
+    @Test func theIndexFollowsThePaper() throws {
+        for (paper, size) in [(Paper.letter, "612 x 792 pts (letter)"), (nil, "595.276 x 841.89 pts (A4)")] as [(Paper?, String)] {
+            let folder = TestSupport.temporaryFolder()
+            var options = Self.options([TestSupport.sampleCSV], into: folder)
+            options.paper = paper
+            _ = try Generator.generate(options)
+            #expect(try TestSupport.pdfInfo(folder + "/index.pdf")["Page size"] == size)
+        }
+    }
+
     @Test func theIndexListsEveryPacketAndChartsTheCountries() throws {
         let folder = TestSupport.temporaryFolder()
         let manifest = try Generator.generate(Self.options([TestSupport.sampleCSV, TestSupport.sampleJSON], into: folder)).manifest
