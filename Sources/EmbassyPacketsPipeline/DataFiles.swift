@@ -15,10 +15,11 @@ public enum DataFiles {
     /// The environment variable naming a folder that holds `Embassies/` and/or `Templates/`.
     public static let environmentVariable = "EMBASSY_PACKETS_DATA"
 
-    /// One place data may be, and how it was chosen (for messages).
+    /// One place data may be, and which rule of the order above found it.
     public struct Root: Sendable, Equatable {
+        public enum Origin: Sendable, Equatable { case environment, installed, checkout, currentFolder }
         public var path: String
-        public var origin: String
+        public var origin: Origin
     }
 
     /// The executable's own path, symlinks resolved (nil where /proc is not mounted).
@@ -31,14 +32,14 @@ public enum DataFiles {
     public static func roots(environment: [String: String] = ProcessInfo.processInfo.environment, executable: String? = DataFiles.executable) -> [Root] {
         var roots: [Root] = []
         if let data = environment[environmentVariable], !data.isEmpty {
-            roots.append(Root(path: data, origin: "$\(environmentVariable)"))
+            roots.append(Root(path: data, origin: .environment))
         }
         if let executable {
             let bin = UserPath.parent(executable)
-            roots.append(Root(path: UserPath.join(UserPath.parent(bin), "share/embassy-packets"), origin: "installed beside \(executable)"))
-            if let checkout = checkout(containing: executable) { roots.append(Root(path: checkout, origin: "the checkout \(executable) was built in")) }
+            roots.append(Root(path: UserPath.join(UserPath.parent(bin), "share/embassy-packets"), origin: .installed))
+            if let checkout = checkout(containing: executable) { roots.append(Root(path: checkout, origin: .checkout)) }
         }
-        roots.append(Root(path: ".", origin: "the current folder"))
+        roots.append(Root(path: ".", origin: .currentFolder))
         return roots
     }
 
@@ -72,7 +73,7 @@ public enum DataFiles {
     private static func find(_ relative: String, isFolder: Bool, roots: [Root], what: String, flag: String, stage: PipelineError.Stage) throws -> String {
         // A variable naming no folder would otherwise fall through to the installed data in
         // silence, and the coordinator's edits would not be used.
-        if let named = roots.first(where: { $0.origin == "$\(environmentVariable)" }) {
+        if let named = roots.first(where: { $0.origin == .environment }) {
             var folder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: named.path, isDirectory: &folder), folder.boolValue else {
                 throw PipelineError(
