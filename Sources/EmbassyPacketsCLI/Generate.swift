@@ -33,6 +33,9 @@ struct Generate: ParsableCommand {
     @Flag(name: .long, help: "Print the English letter and then its translation (zh-Hans, or --language) in every packet.")
     var bilingual = false
 
+    @Option(name: .long, help: ArgumentHelp("Who sends the petition: a <sender> file (organisation, name, role, address, email, phone) printed as the letterhead and the signatory, instead of the template's <sender>.", valueName: "FILE"))
+    var sender: String?
+
 
     @Option(
         name: .long,
@@ -147,6 +150,7 @@ struct Generate: ParsableCommand {
             columns: (try? tableColumns()) ?? TableColumn.standard,
             paper: paper, maxPages: maxPages)
         options.force = force
+        options.senderPath = sender
         options.only = only.map { Set($0.uppercased().split(separator: ",").map(String.init)) }
         options.shard = try shardSpec()
         options.since = since

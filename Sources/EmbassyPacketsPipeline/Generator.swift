@@ -86,6 +86,8 @@ public struct GenerateOptions: Sendable {
     public var templatePath: String
     /// Letters printed after the first, each on its own pages (`--bilingual`).
     public var translationPaths: [String]
+    /// A sender file (`--sender`): who sends the petition, instead of the template's `<sender>`.
+    public var senderPath: String? = nil
     /// The signature tables' columns.
     public var columns: [TableColumn]
     /// Paper for every packet, instead of each embassy country's own.
@@ -295,7 +297,7 @@ public enum Generator {
         }
         // This process renders its share; the workers render theirs at the same time.
         let shares = RenderWorkers.split(selected, count: effective)
-        let render = packetRenderer(run, options: options, previous: previous, numbering: numbering, folder: packetsFolder)
+        let render = try packetRenderer(run, options: options, previous: previous, numbering: numbering, folder: packetsFolder)
         var rendered: [String: RenderResult] = [:]
         var done = 0
         try renderAll(shares[0].map { selected[$0] }) { plan, renderer in
@@ -332,7 +334,8 @@ public enum Generator {
                 bytes: volumes.reduce(0) { $0 + $1.bytes }, pages: result.pages, signatures: plan.signatureCount,
                 countries: plan.countryCounts, consulate: plan.consulate == nil ? nil : plan.mission.slug,
                 addressVerified: plan.mission.addressVerified, unknownGlyphs: result.unknownGlyphs, volumes: volumes,
-                splitRows: result.splitRows.isEmpty ? nil : result.splitRows))
+                splitRows: result.splitRows.isEmpty ? nil : result.splitRows, packetId: packetID(plan, date: options.date, supplement: supplement),
+                addressWarnings: Optional(AddressCheck.warnings(plan.mission, countryCode: plan.code)).flatMap { $0.isEmpty ? nil : $0 }))
             for (country, count) in plan.countryCounts { numbering[plan.fileStem, default: [:]][country, default: 0] += count }
         }
 
@@ -362,7 +365,7 @@ public enum Generator {
             generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version, commit: ToolInfo.commit), date: options.date.description,
             inputs: run.inputs, totals: totals, packets: packets, unrouted: sorted.unroutedByCountry,
             rejected: sorted.rejectedByReason, regionUnmatched: options.intake.routing.byConsulate ? sorted.regionUnmatched : nil,
-            templates: try ([options.templatePath] + options.translationPaths).map { Manifest.FileRecord(file: $0, sha256: sha256Hex(try readFile($0))) },
+            templates: try ([options.templatePath] + options.translationPaths + (options.senderPath.map { [$0] } ?? [])).map { Manifest.FileRecord(file: $0, sha256: sha256Hex(try readFile($0))) },
             directory: try directoryFingerprint(options.embassiesFolder), options: manifestOptions(options), index: indexRecord,
             supplement: supplement,
             since: previous.map { Manifest.PreviousDelivery(date: $0.manifest.date, manifestSha256: $0.manifestSha256, supplement: $0.manifest.supplement) },
@@ -415,8 +418,9 @@ public enum Generator {
     /// marked as a supplement where it is one. The same in the parent and in every worker.
     static func packetRenderer(
         _ run: PreparedRun, options: GenerateOptions, previous: PreviousDelivery?, numbering: [String: [String: Int]], folder: String
-    ) -> (PacketPlan, PacketRenderer) throws -> RenderResult {
-        let fillers = run.templates.map { LetterFiller(template: $0) }
+    ) throws -> (PacketPlan, PacketRenderer) throws -> RenderResult {
+        let sender = try loadSender(options)
+        let fillers = run.templates.map { LetterFiller(template: $0, sender: sender) }
         let creator = "\(ToolInfo.name) \(ToolInfo.version)"
         let supplement = previous.map { ($0.manifest.supplement ?? 0) + 1 }
         return { plan, renderer in
@@ -430,7 +434,8 @@ public enum Generator {
             }
             var document = plan.document(
                 letters: letters, creator: creator, creationDate: options.creationDate, columns: options.columns,
-                paper: options.paper, maxPages: options.maxPages)
+                paper: options.paper, maxPages: options.maxPages, date: options.date,
+                packetID: packetID(plan, date: options.date, supplement: supplement))
             for section in document.sections.indices {
                 document.sections[section].firstNumber = (offsets[document.sections[section].countryCode] ?? 0) + 1
             }
@@ -452,7 +457,7 @@ public enum Generator {
         let count = RenderWorkers.effectiveCount(started: worker.count, packets: selected.count)
         let share = worker.index <= count ? RenderWorkers.split(selected, count: count)[worker.index - 1] : []
         try FileManager.default.createDirectory(atPath: worker.folder, withIntermediateDirectories: true)
-        let render = packetRenderer(run, options: options, previous: previous, numbering: previous?.manifest.numbering ?? [:], folder: worker.folder)
+        let render = try packetRenderer(run, options: options, previous: previous, numbering: previous?.manifest.numbering ?? [:], folder: worker.folder)
         var rendered: [RenderWorkers.Rendered] = []
         try renderAll(share.map { selected[$0] }) { plan, renderer in
             let result = try render(plan, renderer)
@@ -463,6 +468,57 @@ public enum Generator {
         return GenerateReport(manifest: Manifest(
             generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version), date: options.date.description, inputs: [],
             totals: run.sorted.totals, packets: [], unrouted: [:], rejected: [:]), diagnostics: [])
+    }
+
+    /// The sender file's sender (`--sender`), checked against `sender.rng` beside the letter
+    /// schema; nil without one (the templates' own `<sender>` then serves).
+    static func loadSender(_ options: GenerateOptions) throws -> Sender? {
+        guard let path = options.senderPath else { return nil }
+        guard let letterSchema = TemplateLoader.schemaPath(for: options.templatePath) else {
+            throw PipelineError(stage: .template, message: "cannot find letter.rng beside the template or in Templates/", location: SourceLocation(file: options.templatePath))
+        }
+        let schema = SenderLoader.schemaPath(besideLetterSchema: letterSchema)
+        guard FileManager.default.fileExists(atPath: schema) else {
+            throw PipelineError(stage: .template, message: "cannot find sender.rng beside \(letterSchema); it checks the sender file", location: SourceLocation(file: path))
+        }
+        return try SenderLoader.load(path: path, schema: schema)
+    }
+
+    /// A packet's short id, printed on its cover and receipt and kept in the manifest: the
+    /// embassy's code and eight characters of a hash of what the packet delivers (the mission,
+    /// the date, the supplement and every signature's printed name and place, never an
+    /// email), so that the same delivery always has the same id. "GB-7K3Q-9ZXA".
+    public static func packetID(_ plan: PacketPlan, date: LetterDate, supplement: Int?) -> String {
+        var hasher = SHA256()
+        func add(_ text: String) { hasher.update(data: Array(text.utf8) + [0]) }
+        add(plan.fileStem)
+        add(plan.mission.name)
+        add(date.description)
+        add(String(supplement ?? 0))
+        for section in plan.sections {
+            add(section.countryCode)
+            for signature in section.signatures {
+                add(signature.displayName)
+                add(signature.city)
+                add(signature.region)
+            }
+        }
+        let digest = Array(hasher.finalize())
+        // Crockford's base 32: no I, L, O or U, so nothing reads as another character.
+        let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+        var bits = 0
+        var value = 0
+        var characters: [Character] = []
+        for byte in digest where characters.count < 8 {
+            value = (value << 8) | Int(byte)
+            bits += 8
+            while bits >= 5 && characters.count < 8 {
+                bits -= 5
+                characters.append(alphabet[(value >> bits) & 31])
+            }
+            value &= (1 << bits) - 1
+        }
+        return "\(plan.code)-\(String(characters[0..<4]))-\(String(characters[4..<8]))"
     }
 
     /// The shard (1-based) an embassy's packets belong to: a hash of its code, so that every
@@ -504,14 +560,17 @@ public enum Generator {
             PacketIndex.Entry(
                 mission: plan.mission.name, city: plan.mission.city,
                 countries: plan.sections.map(\.countryName).joined(separator: ", "), signatures: packet.signatures,
-                pages: packet.pages, file: packet.volumes.map { UserPath.name($0.file) }.joined(separator: ", "))
+                pages: packet.pages, file: packet.volumes.map { UserPath.name($0.file) }.joined(separator: ", "),
+                address: plan.mission.addressLines, warnings: packet.addressWarnings ?? [], packetID: packet.packetId)
         }
+        let unsure = entries.filter { !$0.warnings.isEmpty }.count
         var byCountry: [String: Int] = [:]
         for plan in selected { for section in plan.sections { byCountry[section.countryName, default: 0] += section.signatures.count } }
         let total = packets.reduce(0) { $0 + $1.signatures }
         var index = PacketIndex(
             title: supplement.map { "\(title): supplement \($0)" } ?? title,
-            subtitle: "Delivery of \(Formatting.date(date, language: "en")): \(Formatting.number(packets.count, language: "en")) packets, \(Formatting.number(total, language: "en")) signatures, \(Formatting.number(packets.reduce(0) { $0 + $1.pages }, language: "en")) pages.",
+            subtitle: "Delivery of \(Formatting.date(date, language: "en")): \(Formatting.number(packets.count, language: "en")) packets, \(Formatting.number(total, language: "en")) signatures, \(Formatting.number(packets.reduce(0) { $0 + $1.pages }, language: "en")) pages."
+                + (unsure == 0 ? "" : "\n\(unsure == 1 ? "One address is" : "\(Formatting.number(unsure, language: "en")) addresses are") not confirmed or not complete: each is marked “Check before posting” below."),
             entries: entries,
             byCountry: byCountry.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { (name: $0.key, count: $0.value) },
             metadata: PacketDocument.Metadata(title: "\(title) — index of packets", author: run.templates.first?.campaign ?? "", subject: "The packets of one delivery", creator: creator, creationDate: creationDate))

@@ -8,7 +8,7 @@ import Glibc
 /// Han characters take their regional forms.
 final class FontBook {
     enum Role: Hashable {
-        case body, bodyBold, noteItalic, cell, cellSimple, cellBold, heading, small, receiptTitle
+        case body, bodyBold, noteItalic, note, cell, cellSimple, cellBold, heading, small, receiptTitle
     }
 
     private struct Key: Hashable {
@@ -43,10 +43,15 @@ final class FontBook {
     static let scripts = "Noto Sans Arabic, Noto Sans Hebrew, Noto Sans Thai, Noto Sans Devanagari, Noto Sans Bengali, Noto Sans Tamil, Noto Sans Telugu, Noto Sans Kannada, Noto Sans Malayalam, Noto Sans Gujarati, Noto Sans Gurmukhi, Noto Sans Sinhala, Noto Sans Georgian, Noto Sans Armenian, Noto Sans Ethiopic, Noto Sans Khmer, Noto Sans Lao, Noto Sans Myanmar, Noto Sans Tibetan, Noto Sans Mongolian, Noto Sans Thaana, Noto Sans Syriac, Noto Sans Symbols, Noto Sans Symbols 2, Noto Sans Math, Symbola"
 
     /// The families for a role and language, as a Pango font description list.
+    ///
+    /// Han, kana and hangul are set in Noto Serif CJK even beside Noto Sans: Cairo 1.16's CFF
+    /// subsetter misreads the hint masks of some Noto Sans CJK glyphs and empties a subroutine
+    /// they call, so 如 came out blank in Sans SC (瘃 lost a stroke; 忉 and 烪 in Bold), while no
+    /// glyph of the Serif CJK faces is affected. Sans CJK stays as the fallback.
     static func families(serif: Bool, language: String?) -> String {
         serif
             ? "Noto Serif, \(cjk(language, serif: true)), \(cjk(language, serif: false)), Noto Serif Hebrew, Noto Serif Devanagari, Noto Serif Thai, \(scripts)"
-            : "Noto Sans, \(cjk(language, serif: false)), \(scripts)"
+            : "Noto Sans, \(cjk(language, serif: true)), \(cjk(language, serif: false)), \(scripts)"
     }
 
     /// The font for a role in a language (nil: the default, Simplified Chinese for Han).
@@ -58,6 +63,7 @@ final class FontBook {
         case .body: font = Font(families: Self.families(serif: true, language: language), size: 10.5)
         case .bodyBold: font = Font(families: Self.families(serif: true, language: language), size: 10.5, bold: true)
         case .noteItalic: font = Font(families: Self.families(serif: true, language: language), size: 9, italic: true)
+        case .note: font = Font(families: Self.families(serif: true, language: language), size: 9)
         case .cell: font = Font(families: Self.families(serif: false, language: language), size: 9)
         case .cellSimple: font = Font(families: "Noto Sans", size: 9)
         case .cellBold: font = Font(families: Self.families(serif: false, language: language), size: 9, bold: true)

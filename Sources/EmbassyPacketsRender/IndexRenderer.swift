@@ -13,9 +13,20 @@ public struct PacketIndex: Sendable {
         public var signatures: Int
         public var pages: Int
         public var file: String
+        /// The mission's postal address as the letter prints it, one line each.
+        public var address: [String] = []
+        /// Why the address must be checked before posting: no source confirms it, or a part is
+        /// missing ("no street", "no postcode"). Empty when it can be used as it is.
+        public var warnings: [String] = []
+        /// The packet's id, as its cover and receipt print it.
+        public var packetID: String?
 
         /// Creates an entry.
-        public init(mission: String, city: String, countries: String, signatures: Int, pages: Int, file: String) {
+        public init(mission: String, city: String, countries: String, signatures: Int, pages: Int, file: String,
+                    address: [String] = [], warnings: [String] = [], packetID: String? = nil) {
+            self.address = address
+            self.warnings = warnings
+            self.packetID = packetID
             self.mission = mission
             self.city = city
             self.countries = countries
@@ -54,7 +65,7 @@ extension PacketRenderer {
     private func renderIndexLocked(_ index: PacketIndex, to path: String) throws -> Int {
         let geometry = PageGeometry(width: index.paper.size.width, height: index.paper.size.height)
         let padding = 3.0
-        let shares = [0.33, 0.14, 0.22, 0.12, 0.07, 0.12]
+        let shares = [0.25, 0.27, 0.17, 0.1, 0.07, 0.14]
         let widths = shares.map { $0 * geometry.textWidth }
         var xs: [Double] = []
         var x = geometry.left
@@ -62,7 +73,7 @@ extension PacketRenderer {
             xs.append(x)
             x += width
         }
-        let titles = ["Mission", "City", "Countries", "Signatures", "Pages", "File"]
+        let titles = ["Mission", "Address as printed", "Countries", "Signatures", "Pages", "File and packet"]
         let numeric: Set<Int> = [3, 4]
         func layouts(_ role: FontBook.Role) -> [TextLayout] {
             widths.enumerated().map { column, width in
@@ -75,10 +86,16 @@ extension PacketRenderer {
         for (layout, title) in zip(header, titles) { layout.setText(title) }
         let headerHeight = header.map(\.size.height).max()! + 2 * padding
         let cells = layouts(.cell)
+        // The address, and under it in bold what must be checked before posting.
+        let warning = TextLayout(context: context, font: fonts.font(.cellBold), width: widths[1] - 2 * padding)
         func set(_ entry: PacketIndex.Entry) -> Double {
-            let values = [entry.mission, entry.city, entry.countries, Formatting.number(entry.signatures, language: "en"), String(entry.pages), entry.file]
+            let address = entry.address.isEmpty ? entry.city : entry.address.joined(separator: "\n")
+            let file = entry.packetID.map { "\(entry.file)\n\($0)" } ?? entry.file
+            let values = [entry.mission, address, entry.countries, Formatting.number(entry.signatures, language: "en"), String(entry.pages), file]
             for (layout, value) in zip(cells, values) { layout.setText(value) }
-            return cells.map(\.size.height).max()! + 2 * padding
+            warning.setText(entry.warnings.isEmpty ? "" : "Check before posting: " + entry.warnings.joined(separator: "; "))
+            let addressHeight = cells[1].size.height + (entry.warnings.isEmpty ? 0 : warning.size.height + 2)
+            return max(cells.map(\.size.height).max()!, addressHeight) + 2 * padding
         }
         let title = TextLayout(context: context, font: fonts.font(.receiptTitle), width: geometry.textWidth)
         title.setText(index.title)
@@ -153,6 +170,10 @@ extension PacketRenderer {
                     canvas.setColor(0)
                     _ = set(index.entries[number])
                     for (column, layout) in cells.enumerated() { layout.draw(on: canvas, x: xs[column] + padding, y: y + padding) }
+                    if !index.entries[number].warnings.isEmpty {
+                        canvas.setColor(0)
+                        warning.draw(on: canvas, x: xs[1] + padding, y: y + padding + cells[1].size.height + 2)
+                    }
                 case .chartHeading(let y):
                     canvas.setColor(0)
                     heading.draw(on: canvas, x: geometry.left, y: y)

@@ -167,6 +167,18 @@ struct PageCanvas {
         if dashed { cairo_set_dash(cairo, nil, 0, 0) }
     }
 
+    /// Draws `body` inside a structure element of the tagged PDF ("P", "H1", "Table", "TR",
+    /// "TD", ...). Cairo 1.16 writes the structure tree; every element opens and closes on
+    /// one page.
+    func tag(_ name: String, _ body: () -> Void) {
+        cairo_tag_begin(cairo, name, nil)
+        body()
+        cairo_tag_end(cairo, name)
+    }
+
+    func begin(_ name: String) { cairo_tag_begin(cairo, name, nil) }
+    func end(_ name: String) { cairo_tag_end(cairo, name) }
+
     /// Draws `body` with everything outside the rectangle clipped away.
     func clipped(x: Double, y: Double, width: Double, height: Double, _ body: () -> Void) {
         cairo_save(cairo)

@@ -28,6 +28,10 @@ enum Placement {
     case receipt(copy: Int)
     /// A page left blank, so that what follows starts on a right-hand page.
     case blank
+    /// The cover sheet, the packet's first page.
+    case cover
+    /// The title sheet that opens a volume after the first.
+    case volumeTitle(volume: Int)
 }
 
 /// The pages being filled, and the cursor on the last one.

@@ -74,10 +74,15 @@ final class TextLayout {
 
     func setSpacing(_ points: Double) { pango_layout_set_spacing(layout, Int32(points * Double(PANGO_SCALE))) }
 
+    /// The first line's indent, in points.
+    func setIndent(_ points: Double) { pango_layout_set_indent(layout, Int32(points * Double(PANGO_SCALE))) }
+
     /// Sets plain text (never markup: signer data is not parsed) and an optional language.
-    func setText(_ text: String, language: String? = nil, styles: [TextStyle] = []) {
+    /// `fullWidth`: a CJK family in which the curly quotation marks are set full-width (the
+    /// Chinese forms), instead of the proportional Latin ones.
+    func setText(_ text: String, language: String? = nil, styles: [TextStyle] = [], fullWidth: String? = nil) {
         pango_layout_set_text(layout, text, -1)
-        if language == nil && styles.isEmpty {
+        if language == nil && styles.isEmpty && fullWidth == nil {
             pango_layout_set_attributes(layout, nil)
             return
         }
@@ -97,12 +102,26 @@ final class TextLayout {
             attribute.pointee.end_index = guint(style.end)
             pango_attr_list_insert(list, attribute)
         }
+        if let fullWidth {
+            var offset = 0
+            for scalar in text.unicodeScalars {
+                let length = String(scalar).utf8.count
+                defer { offset += length }
+                guard [0x201C, 0x201D, 0x2018, 0x2019].contains(scalar.value) else { continue }
+                for attribute in [pango_attr_family_new(fullWidth), pango_attr_font_features_new("fwid")] {
+                    guard let attribute else { continue }
+                    attribute.pointee.start_index = guint(offset)
+                    attribute.pointee.end_index = guint(offset + length)
+                    pango_attr_list_insert(list, attribute)
+                }
+            }
+        }
         pango_layout_set_attributes(layout, list)
         pango_attr_list_unref(list)
     }
 
     /// Sets styled runs of a letter.
-    func setRuns(_ runs: [LetterDocument.Run], language: String?) {
+    func setRuns(_ runs: [LetterDocument.Run], language: String?, fullWidth: String? = nil) {
         var text = ""
         var styles: [TextStyle] = []
         for run in runs {
@@ -110,7 +129,7 @@ final class TextLayout {
             text += run.text
             styles.append(TextStyle(start: start, end: text.utf8.count, style: run.style))
         }
-        setText(text, language: language, styles: styles)
+        setText(text, language: language, styles: styles, fullWidth: fullWidth)
     }
 
     /// Keeps the text on one line no wider than `maxWidth`: as it is when it fits, else set
@@ -144,6 +163,110 @@ final class TextLayout {
         }
     }
 
+    /// Justifies a Chinese paragraph as Chinese typesetting does: every line but a paragraph's
+    /// last is filled to `width` by spacing out the Han characters and CJK punctuation, never
+    /// the letters of a Latin word or the digits of a number ("1982" stays whole, where Pango's
+    /// own justification letter-spaced it). Call after `setText`, with justification off.
+    func justifyWide(_ width: Double) {
+        guard let text = pango_layout_get_text(layout).map({ String(cString: $0) }) else { return }
+        let bytes = Array(text.utf8)
+        let base = pango_layout_get_attributes(layout).map { pango_attr_list_copy($0)! } ?? pango_attr_list_new()!
+        defer { pango_attr_list_unref(base) }
+        struct Line { var start: Int; var end: Int; var last: Bool; var width: Double; var indent: Double }
+        func measure() -> [Line] {
+            var lines: [Line] = []
+            let count = Int(pango_layout_get_line_count(layout))
+            for index in 0..<count {
+                guard let line = pango_layout_get_line_readonly(layout, Int32(index)) else { continue }
+                var logical = PangoRectangle()
+                pango_layout_line_get_extents(line, nil, &logical)
+                let start = Int(line.pointee.start_index)
+                let end = start + Int(line.pointee.length)
+                let next = index + 1 < count ? pango_layout_get_line_readonly(layout, Int32(index + 1)) : nil
+                let last = next == nil || (next!.pointee.is_paragraph_start & 1) == 1
+                let indent = (line.pointee.is_paragraph_start & 1) == 1 ? Double(pango_layout_get_indent(layout)) / Double(PANGO_SCALE) : 0
+                lines.append(Line(start: start, end: end, last: last, width: Double(logical.width) / Double(PANGO_SCALE), indent: indent))
+            }
+            return lines
+        }
+        let natural = measure()
+        // The wide characters of each line, but its last, as byte ranges.
+        func wideRanges(_ line: Line) -> [(Int, Int)] {
+            var ranges: [(Int, Int)] = []
+            var offset = line.start
+            let characters = String(decoding: bytes[line.start..<line.end], as: UTF8.self).unicodeScalars
+            var remaining = characters.count
+            for scalar in characters {
+                let length = String(scalar).utf8.count
+                defer { offset += length; remaining -= 1 }
+                guard remaining > 1, Self.isWide(scalar) else { continue }
+                if let last = ranges.last, last.1 == offset { ranges[ranges.count - 1].1 = offset + length } else { ranges.append((offset, offset + length)) }
+            }
+            return ranges
+        }
+        func wideCount(_ line: Line) -> Int {
+            String(decoding: bytes[line.start..<line.end], as: UTF8.self).unicodeScalars.dropLast().filter(Self.isWide).count
+        }
+        var spacing = natural.map { line -> Double in
+            let count = wideCount(line)
+            guard !line.last, count > 0 else { return 0 }
+            let extra = width - line.indent - line.width
+            // A little short of the full width on the first pass: Pango also spaces the ends
+            // of a run, and a line that came out too wide would break elsewhere.
+            return extra > 0.01 && extra / Double(count) < 3 ? (extra - 0.1) / Double(count + 1) : 0
+        }
+        func apply() {
+            let list = pango_attr_list_copy(base)!
+            for (line, space) in zip(natural, spacing) where space > 0 {
+                for (start, end) in wideRanges(line) {
+                    guard let attribute = pango_attr_letter_spacing_new(Int32((space * Double(PANGO_SCALE)).rounded())) else { continue }
+                    attribute.pointee.start_index = guint(start)
+                    attribute.pointee.end_index = guint(end)
+                    pango_attr_list_insert(list, attribute)
+                }
+            }
+            pango_layout_set_attributes(layout, list)
+            pango_attr_list_unref(list)
+        }
+        // Two passes: Pango spaces graphemes inside a run and halves at its ends, so the
+        // second pass corrects each line by what the first achieved.
+        for _ in 0..<2 {
+            apply()
+            let spaced = measure()
+            guard spaced.map(\.start) == natural.map(\.start) else {
+                // The spacing moved a line break: leave the paragraph as Pango broke it.
+                pango_layout_set_attributes(layout, base)
+                return
+            }
+            for index in spacing.indices where spacing[index] > 0 {
+                let gained = spaced[index].width - natural[index].width
+                // Pango breaks a line counting the spacing after its last character too.
+                let wanted = width - natural[index].indent - natural[index].width - 1.5 * spacing[index]
+                if gained > 0.001 { spacing[index] *= wanted / gained }
+            }
+        }
+        apply()
+        if measure().map(\.start) != natural.map(\.start) { pango_layout_set_attributes(layout, base) }
+    }
+
+    /// Han, kana, hangul, CJK punctuation and full-width forms: the characters a Chinese line
+    /// may be spaced out between.
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E80...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0x20000...0x3FFFF, 0x201C, 0x201D, 0x2018, 0x2019: return true
+        default: return false
+        }
+    }
+
+    /// The width of the last line's ink-free extent (its logical width), in points.
+    var lastLineWidth: Double {
+        let count = pango_layout_get_line_count(layout)
+        guard count > 0, let line = pango_layout_get_line_readonly(layout, count - 1) else { return 0 }
+        var logical = PangoRectangle()
+        pango_layout_line_get_extents(line, nil, &logical)
+        return Double(logical.width) / Double(PANGO_SCALE)
+    }
+
     /// True when Pango cut the text with an ellipsis.
     var isEllipsized: Bool { pango_layout_is_ellipsized(layout) != 0 }
 
@@ -167,6 +290,60 @@ final class TextLayout {
     func draw(on page: PageCanvas, x: Double, y: Double) {
         cairo_move_to(page.cairo, x, y)
         pango_cairo_show_layout(page.cairo, layout)
+    }
+
+    /// Draws the layout like `draw`, but so that text extraction (search, copy) gives every
+    /// name back as typed: a run of a script whose marks stack on their letters (Thai, Lao,
+    /// Khmer, Myanmar, the Indic scripts) is drawn as one text cluster, so that Cairo writes
+    /// the run's text as its ActualText (poppler otherwise moved a mark out of its word at
+    /// exact positions: ศรีสุข came back ศรีสข). Every other run is drawn with Pango's own
+    /// clusters (right-to-left runs keep theirs, which poppler reads in logical order).
+    func drawSearchable(on page: PageCanvas, x: Double, y: Double) {
+        guard let text = pango_layout_get_text(layout), let iterator = pango_layout_get_iter(layout) else { return }
+        defer { pango_layout_iter_free(iterator) }
+        let cairo = page.cairo
+        repeat {
+            guard let run = pango_layout_iter_get_run_readonly(iterator), let item = run.pointee.item, let glyphs = run.pointee.glyphs else { continue }
+            var logical = PangoRectangle()
+            pango_layout_iter_get_run_extents(iterator, nil, &logical)
+            let left = x + Double(logical.x) / Double(PANGO_SCALE)
+            let baseline = y + Double(pango_layout_iter_get_baseline(iterator)) / Double(PANGO_SCALE)
+            let count = Int(glyphs.pointee.num_glyphs)
+            let infos = UnsafeBufferPointer(start: glyphs.pointee.glyphs, count: count)
+            let known = infos.allSatisfy { $0.glyph & PANGO_GLYPH_UNKNOWN_FLAG == 0 }
+            if Self.stacksMarks(Int(item.pointee.analysis.script)), known, count > 0, let font = item.pointee.analysis.font {
+                var placed: [cairo_glyph_t] = []
+                placed.reserveCapacity(count)
+                var advance: Int32 = 0
+                for info in infos {
+                    if info.glyph != PANGO_GLYPH_EMPTY {
+                        placed.append(cairo_glyph_t(
+                            index: UInt(info.glyph), x: left + Double(advance + info.geometry.x_offset) / Double(PANGO_SCALE),
+                            y: baseline + Double(info.geometry.y_offset) / Double(PANGO_SCALE)))
+                    }
+                    advance += info.geometry.width
+                }
+                guard !placed.isEmpty else { continue }
+                cairo_save(cairo)
+                cairo_set_scaled_font(cairo, pango_cairo_font_get_scaled_font(OpaquePointer(font)))
+                var cluster = cairo_text_cluster_t(num_bytes: item.pointee.length, num_glyphs: Int32(placed.count))
+                cairo_show_text_glyphs(cairo, text + Int(item.pointee.offset), item.pointee.length, placed, Int32(placed.count), &cluster, 1, cairo_text_cluster_flags_t(0))
+                cairo_restore(cairo)
+            } else {
+                cairo_move_to(cairo, left, baseline)
+                pango_cairo_show_glyph_item(cairo, text, run)
+            }
+        } while pango_layout_iter_next_run(iterator) != 0
+    }
+
+    /// Scripts whose marks stack on their letters (see `drawSearchable`).
+    static func stacksMarks(_ script: Int) -> Bool {
+        let scripts: [PangoScript] = [
+            PANGO_SCRIPT_THAI, PANGO_SCRIPT_LAO, PANGO_SCRIPT_KHMER, PANGO_SCRIPT_MYANMAR, PANGO_SCRIPT_TIBETAN,
+            PANGO_SCRIPT_DEVANAGARI, PANGO_SCRIPT_BENGALI, PANGO_SCRIPT_GURMUKHI, PANGO_SCRIPT_GUJARATI, PANGO_SCRIPT_ORIYA,
+            PANGO_SCRIPT_TAMIL, PANGO_SCRIPT_TELUGU, PANGO_SCRIPT_KANNADA, PANGO_SCRIPT_MALAYALAM, PANGO_SCRIPT_SINHALA,
+        ]
+        return scripts.contains { Int($0.rawValue) == script }
     }
 
     /// The lines of the layout: each line's top, height and baseline relative to the
@@ -218,3 +395,4 @@ struct LayoutLine {
     /// True when the line ends inside a hyphenated word.
     var endsWithHyphen = false
 }
+

@@ -18,6 +18,7 @@ final class TableLayout {
 
     private let context: TextContext
     private let fonts: FontBook
+    private let words: PacketWords
     private let headerCells: [TextLayout]
     private let headingLayout: TextLayout
     /// Cell layouts per language, one per column.
@@ -33,13 +34,15 @@ final class TableLayout {
         self.columns = document.columns.isEmpty ? TableColumn.standard : document.columns
         self.context = context
         self.fonts = fonts
+        self.words = document.words
         let padding = self.padding
+        let words = document.words
         headerCells = columns.map { column in
-            let layout = TextLayout(context: context, font: fonts.font(.cellBold))
-            layout.setText(column.title)
+            let layout = TextLayout(context: context, font: fonts.font(.cellBold, language: words.language))
+            layout.setText(words.columnTitle(column), language: words.language)
             return layout
         }
-        headingLayout = TextLayout(context: context, font: fonts.font(.heading), width: geometry.textWidth)
+        headingLayout = TextLayout(context: context, font: fonts.font(.heading, language: words.language), width: geometry.textWidth)
         headingLayout.setText("Signatures")
         headingHeight = headingLayout.size.height + 8
         fitColumns(document)
@@ -291,24 +294,26 @@ final class TableLayout {
     }
 
     func drawHeading(_ section: PacketDocument.Section, continued: Bool, carried: Int? = nil, on canvas: PageCanvas, y: Double) {
-        let count = Formatting.number(section.signatures.count, language: "en")
+        let count = Formatting.number(section.signatures.count, language: words.language)
         let text: String
         if let carried {
-            text = "\(section.heading) (continued, row \(carried) runs on)"
+            text = section.heading + words.continuedRow(carried)
         } else {
-            text = continued ? "\(section.heading) (continued)" : "\(section.heading) — \(count)"
+            text = continued ? section.heading + words.continued : "\(section.heading) — \(count)"
         }
-        headingLayout.setText(text)
+        headingLayout.setText(text, language: words.language)
         headingLayout.fitOnOneLine(geometry.textWidth)
         canvas.setColor(0)
-        headingLayout.draw(on: canvas, x: geometry.left, y: y)
+        canvas.tag("H1") { headingLayout.draw(on: canvas, x: geometry.left, y: y) }
     }
 
     func drawHeader(on canvas: PageCanvas, y: Double) {
         canvas.fillRect(x: geometry.left, y: y, width: geometry.textWidth, height: headerHeight, gray: 0.86)
         canvas.setColor(0)
-        for (index, layout) in headerCells.enumerated() {
-            layout.draw(on: canvas, x: columnX[index] + padding, y: y + padding)
+        canvas.tag("TR") {
+            for (index, layout) in headerCells.enumerated() {
+                canvas.tag("TH") { layout.draw(on: canvas, x: columnX[index] + padding, y: y + padding) }
+            }
         }
         canvas.line(x1: geometry.left, y1: y + headerHeight, x2: geometry.left + geometry.textWidth, y2: y + headerHeight, width: 0.6, gray: 0.3)
     }
@@ -319,8 +324,10 @@ final class TableLayout {
         }
         canvas.setColor(0)
         let (cells, baseline, _) = setRow(section, row: row)
-        for (index, cell) in cells.enumerated() {
-            cell.draw(on: canvas, x: columnX[index] + padding, y: y + padding + baseline - cell.baseline)
+        canvas.tag("TR") {
+            for (index, cell) in cells.enumerated() {
+                canvas.tag("TD") { cell.drawSearchable(on: canvas, x: columnX[index] + padding, y: y + padding + baseline - cell.baseline) }
+            }
         }
         canvas.line(x1: geometry.left, y1: y + height, x2: geometry.left + geometry.textWidth, y2: y + height, width: 0.25, gray: 0.7)
     }
@@ -338,8 +345,10 @@ final class TableLayout {
         let (cells, baseline, _) = setRow(section, row: row)
         let top = y + lead - from
         canvas.clipped(x: geometry.left, y: y + lead, width: geometry.textWidth, height: to - from) {
-            for (index, cell) in cells.enumerated() {
-                cell.draw(on: canvas, x: columnX[index] + padding, y: top + padding + baseline - cell.baseline)
+            canvas.tag("TR") {
+                for (index, cell) in cells.enumerated() {
+                    canvas.tag("TD") { cell.drawSearchable(on: canvas, x: columnX[index] + padding, y: top + padding + baseline - cell.baseline) }
+                }
             }
         }
         if from > 0, let number = columns.firstIndex(of: .number) {

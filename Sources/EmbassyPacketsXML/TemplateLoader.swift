@@ -53,8 +53,10 @@ public enum TemplateLoader {
         var campaign: String?
         var blocks: [LetterTemplate.Block] = []
         var receipt: LetterTemplate.Receipt?
+        var sender: Sender?
         for element in root.elements {
             switch element.name {
+            case "sender": sender = try SenderLoader.sender(from: element, fail: { fail($0, $1) })
             case "receipt":
                 receipt = LetterTemplate.Receipt(
                     title: element.attributes["title"] ?? "Delivery receipt",
@@ -96,7 +98,7 @@ public enum TemplateLoader {
         guard !blocks.isEmpty else { throw fail("the letter has no paragraphs", root) }
         return LetterTemplate(
             title: title, campaign: campaign ?? "", language: root.attributes["xml:lang"] ?? "en",
-            blocks: blocks, receipt: receipt, translationOf: root.attributes["translation-of"], location: SourceLocation(file: path))
+            blocks: blocks, receipt: receipt, translationOf: root.attributes["translation-of"], sender: sender, location: SourceLocation(file: path))
     }
 
     /// The 1-based column where `token` first stands on a line of the file, if it does.
@@ -190,5 +192,63 @@ public enum TemplateLoader {
             }
         }
         return items.filter { if case .text(let text) = $0 { return !text.isEmpty } else { return true } }
+    }
+}
+
+/// Reads who sends the petition: a template's `<sender>`, or a sender file (`--sender`) whose
+/// root is `<sender>`, checked against `sender.rng` like a template against `letter.rng`.
+public enum SenderLoader {
+    /// The schema for a sender file: `sender.rng` beside the letter schema.
+    public static func schemaPath(besideLetterSchema letterSchema: String) -> String {
+        UserPath.join(UserPath.parent(letterSchema), "sender.rng")
+    }
+
+    /// Loads and checks a sender file.
+    public static func load(path: String, schema: String) throws -> Sender {
+        let root = try XMLTreeReader.read(path: path, stage: .template)
+        let lines = (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+        func fail(_ message: String, _ element: XMLElement) -> PipelineError {
+            PipelineError(stage: .template, message: message, location: SourceLocation(
+                file: path, line: element.line, column: TemplateLoader.column(of: "<\(element.name)", line: element.line, in: lines)))
+        }
+        guard root.name == "sender" else { throw fail("the root element of a sender file must be <sender>, not <\(root.name)>", root) }
+        let sender = try sender(from: root, fail: fail)
+        _ = try XMLTreeReader.read(path: path, schema: try XMLSchema(path: schema, stage: .template), stage: .template)
+        return sender
+    }
+
+    /// The sender an element describes; unknown parts are refused with their place.
+    static func sender(from element: XMLElement, fail: (String, XMLElement) -> PipelineError) throws -> Sender {
+        var sender = Sender()
+        func text(_ child: XMLElement) throws -> String {
+            let value = TemplateLoader.collapse(child.text).trimmingSpaces()
+            guard !value.isEmpty else { throw fail("<\(child.name)> in <sender> is empty; leave it out instead", child) }
+            // The one address a packet may print is the sender's <email>: nothing shaped like
+            // an address elsewhere (it would be printed where nobody checked it).
+            if child.name != "email" && EmailShape.contains(value) {
+                throw fail("<\(child.name)> in <sender> holds an email address; put it in <email>", child)
+            }
+            return value
+        }
+        for child in element.elements {
+            switch child.name {
+            case "organisation": sender.organisation = try text(child)
+            case "name": sender.name = try text(child)
+            case "role": sender.role = try text(child)
+            case "phone": sender.phone = try text(child)
+            case "email":
+                let value = try text(child)
+                guard EmailShape.contains(value), !value.contains(" ") else { throw fail("<email> in <sender> is not an email address: '\(value)'", child) }
+                sender.email = value
+            case "address":
+                for line in child.elements {
+                    guard line.name == "line" else { throw fail("<\(line.name)> is not allowed in <address>; use <line>", line) }
+                    sender.address.append(try text(line))
+                }
+            default:
+                throw fail("unknown element <\(child.name)> in <sender>; the parts are organisation, name, role, address, email, phone", child)
+            }
+        }
+        return sender
     }
 }

@@ -60,9 +60,10 @@ enum TestSupport {
     }
 
     /// The text poppler extracts from a PDF.
-    static func pdfText(_ path: String, firstPage: Int? = nil) throws -> String {
+    static func pdfText(_ path: String, firstPage: Int? = nil, lastPage: Int? = nil) throws -> String {
         var arguments: [String] = []
         if let firstPage { arguments += ["-f", String(firstPage)] }
+        if let lastPage { arguments += ["-l", String(lastPage)] }
         return try run("pdftotext", arguments + [path, "-"]).stdout
     }
 

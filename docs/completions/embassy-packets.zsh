@@ -97,6 +97,7 @@ _embassy-packets_generate() {
         '--template[The letter template (default\: $EMBASSY_PACKETS_DATA/Templates/letter.xml, else the one installed with the tool).]:FILE:'
         '--language[Print the letter in this language\: the template'\''s variant letter.LANG.xml (zh-Hans ships).]:LANG:'
         '--bilingual[Print the English letter and then its translation (zh-Hans, or --language) in every packet.]'
+        '--sender[Who sends the petition\: a <sender> file (organisation, name, role, address, email, phone) printed as the letterhead and the signatory, instead of the template'\''s <sender>.]:FILE:'
         '--columns[The table'\''s columns, in order, from no, name, city, region, signed (the signing date).]:LIST:'
         '--paper[Print every packet on this paper (a4 or letter) instead of the embassy country'\''s own.]:PAPER:{__embassy-packets_complete "${___paper[@]}"}'
         '--max-pages[Split packets longer than this many pages into volumes (US-1-of-3.pdf, ...).]:max-pages:'

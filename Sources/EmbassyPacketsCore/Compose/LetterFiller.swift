@@ -1,10 +1,13 @@
 /// Fills a template's fields for one packet.
 public struct LetterFiller: Sendable {
     public let template: LetterTemplate
+    /// Who sends the letter, when a sender file gives it (else the template's `<sender>`).
+    public let sender: Sender?
 
     /// Creates a filler for a template.
-    public init(template: LetterTemplate) {
+    public init(template: LetterTemplate, sender: Sender? = nil) {
         self.template = template
+        self.sender = sender
     }
 
     /// The values of every field for a packet.
@@ -50,10 +53,12 @@ public struct LetterFiller: Sendable {
         let receipt = template.receipt.map { spec -> LetterDocument.Receipt in
             var runs: [LetterDocument.Run] = []
             append(spec.statement, style: .regular, values: values, counts: counts, to: &runs)
-            return LetterDocument.Receipt(title: spec.title, statement: runs)
+            let words = PacketWords(language: template.language)
+            return LetterDocument.Receipt(title: spec.title, statement: runs, fields: words.receiptFields, stampLabel: words.stampLabel)
         }
         return LetterDocument(
-            title: template.title, campaign: template.campaign, language: template.language, blocks: blocks, receipt: receipt)
+            title: template.title, campaign: template.campaign, language: template.language, blocks: blocks, receipt: receipt,
+            sender: sender ?? template.sender)
     }
 
     private func append(

@@ -59,9 +59,12 @@ public struct LetterDocument: Sendable {
     public var language: String
     public var blocks: [Block]
     public var receipt: Receipt?
+    /// Who sends it: the letterhead, and the signatory under the closing.
+    public var sender: Sender?
 
     /// Creates a letter.
-    public init(title: String, campaign: String, language: String, blocks: [Block], receipt: Receipt? = nil) {
+    public init(title: String, campaign: String, language: String, blocks: [Block], receipt: Receipt? = nil, sender: Sender? = nil) {
+        self.sender = sender
         self.title = title
         self.campaign = campaign
         self.language = language

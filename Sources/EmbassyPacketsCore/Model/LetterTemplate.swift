@@ -11,14 +11,17 @@ public struct LetterTemplate: Sendable {
     public var receipt: Receipt?
     /// For a translation: the original it translates (`translation-of="letter.xml"`).
     public var translationOf: String?
+    /// Who sends it (`<sender>`), when the template says.
+    public var sender: Sender?
     /// The template file.
     public var location: SourceLocation
 
     /// Creates a template.
     public init(
         title: String, campaign: String, language: String, blocks: [Block], receipt: Receipt? = nil, translationOf: String? = nil,
-        location: SourceLocation
+        sender: Sender? = nil, location: SourceLocation
     ) {
+        self.sender = sender
         self.translationOf = translationOf
         self.title = title
         self.campaign = campaign

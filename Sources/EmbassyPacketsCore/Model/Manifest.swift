@@ -248,6 +248,11 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var unknownGlyphs: Int
         /// Rows (`file:line`) taller than a page, which run on over several pages; absent when none.
         public var splitRows: [String]?
+        /// The packet's short id, printed on its cover sheet and its receipt ("GB-7K3Q-9ZXA").
+        public var packetId: String?
+        /// What must be checked in the mission's address before posting ("no source confirms
+        /// it", "no street", "no postcode"); absent when it can be used as it is.
+        public var addressWarnings: [String]?
         /// The packet's files: one, or several volumes when it is longer than `--max-pages`.
         /// `file`, `sha256` name the first; `bytes` and `pages` count them all.
         public var volumes: [Volume]
@@ -272,8 +277,10 @@ public struct Manifest: Codable, Sendable, Equatable {
         public init(
             embassy: String, mission: String, file: String, sha256: String, bytes: Int, pages: Int, signatures: Int,
             countries: [String: Int], consulate: String? = nil, addressVerified: Bool = true, unknownGlyphs: Int = 0,
-            volumes: [Volume] = [], splitRows: [String]? = nil
+            volumes: [Volume] = [], splitRows: [String]? = nil, packetId: String? = nil, addressWarnings: [String]? = nil
         ) {
+            self.addressWarnings = addressWarnings
+            self.packetId = packetId
             self.splitRows = splitRows
             self.consulate = consulate
             self.unknownGlyphs = unknownGlyphs

@@ -55,6 +55,43 @@ public struct PacketDocument: Sendable {
     public var maxPages: Int
     /// The delivery receipt printed as the last page, when the template asks for one.
     public var receipt: LetterDocument.Receipt?
+    /// The translation's receipt, printed under the letter's on the same page (bilingual packets).
+    public var secondReceipt: LetterDocument.Receipt?
+    /// The short id of the packet, printed on the cover and the receipt and kept in the manifest.
+    public var packetID: String?
+    /// The cover sheet on top of the packet, when there is one.
+    public var cover: Cover?
+    /// The words the packet prints besides the letter, in the letter's language.
+    public var words: PacketWords
+    /// For a bilingual packet: the translation's words, printed beside the letter's on the receipt.
+    public var secondWords: PacketWords?
+
+    /// What the cover sheet says.
+    public struct Cover: Sendable {
+        /// The petition's title, and the translation's title in a bilingual packet.
+        public var titles: [String]
+        /// The mission's name as the packet's words call it, and its postal address.
+        public var mission: String
+        public var address: [String]
+        /// "United Kingdom (180)", one entry per country, in the table's order.
+        public var countries: [String]
+        public var signatures: Int
+        /// The delivery date, written for the words' language.
+        public var date: String
+        /// The sender's organisation, or its signatory.
+        public var sender: String?
+
+        /// Creates a cover.
+        public init(titles: [String], mission: String, address: [String], countries: [String], signatures: Int, date: String, sender: String? = nil) {
+            self.titles = titles
+            self.mission = mission
+            self.address = address
+            self.countries = countries
+            self.signatures = signatures
+            self.date = date
+            self.sender = sender
+        }
+    }
 
     /// Creates a document.
     public init(letters: [LetterDocument], sections: [Section], header: String, footer: String, paper: Paper, metadata: Metadata,
@@ -68,6 +105,14 @@ public struct PacketDocument: Sendable {
         self.columns = columns
         self.maxPages = maxPages
         self.receipt = letters.first?.receipt
+        self.words = PacketWords(language: letters.first?.language ?? "en")
+        if letters.count > 1 {
+            let second = PacketWords(language: letters[1].language)
+            if second != words {
+                secondWords = second
+                secondReceipt = letters[1].receipt
+            }
+        }
     }
 }
 
@@ -120,21 +165,40 @@ public enum CountryLanguage {
 
 extension PacketPlan {
     /// The packet's document: the filled letter, one section per country.
+    ///
+    /// With a `date`, the packet has a cover sheet (and `packetID` is printed on it and on the
+    /// receipt). Headings and footers are in the letter's language: Chinese for a Chinese letter.
     public func document(
         letters: [LetterDocument], creator: String, creationDate: Int64, columns: [TableColumn] = TableColumn.standard,
-        paper: Paper? = nil, maxPages: Int = 500
+        paper: Paper? = nil, maxPages: Int = 500, date: LetterDate? = nil, packetID: String? = nil
     ) -> PacketDocument {
         let letter = letters[0]
+        let words = PacketWords(language: letter.language)
         let sections = self.sections.map {
             PacketDocument.Section(
-                heading: "Signatures from \(CountryNames.inSentence($0.countryName))", countryCode: $0.countryCode,
+                heading: words.sectionHeading(countryCode: $0.countryCode, countryName: $0.countryName), countryCode: $0.countryCode,
                 language: CountryLanguage.hanLanguage(for: $0.countryCode), signatures: $0.signatures)
         }
-        return PacketDocument(
-            letters: letters, sections: sections, header: letter.title, footer: mission.name, paper: paper ?? embassy.paper,
+        let missionName = words.isChinese ? (mission.chineseName ?? mission.name) : mission.name
+        var document = PacketDocument(
+            letters: letters, sections: sections, header: letter.title, footer: missionName, paper: paper ?? embassy.paper,
             metadata: PacketDocument.Metadata(
-                title: "\(letter.title) — \(embassy.countryName)", author: letter.campaign,
+                title: "\(letter.title) — \(embassy.countryName)", author: letter.sender?.organisation ?? letter.campaign,
                 subject: "Petition delivered through the \(mission.name)", creator: creator, creationDate: creationDate),
             columns: columns, maxPages: maxPages)
+        document.packetID = packetID
+        if let date {
+            let countries = self.sections.map { section -> String in
+                let name = words.isChinese ? (ChineseCountryNames.names[section.countryCode] ?? section.countryName) : section.countryName
+                let count = Formatting.number(section.signatures.count, language: words.language)
+                return words.isChinese ? "\(name)（\(count)）" : "\(name) (\(count))"
+            }
+            document.cover = PacketDocument.Cover(
+                titles: letters.map(\.title).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } },
+                mission: missionName, address: mission.addressLines, countries: countries, signatures: signatureCount,
+                date: Formatting.date(date, language: words.language),
+                sender: letter.sender.flatMap { $0.organisation ?? $0.name } ?? (letter.campaign.isEmpty ? nil : letter.campaign))
+        }
+        return document
     }
 }

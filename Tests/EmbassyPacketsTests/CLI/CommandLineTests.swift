@@ -113,7 +113,7 @@ struct CommandLineTests {
         let text = try TestSupport.pdfText(both + "/packets/KR.pdf")
         let english = try #require(text.range(of: "Dear Mr. President:"))
         let translated = try #require(text.range(of: "尊敬的主席先生："))
-        let table = try #require(text.range(of: "Signatures from South Korea"))
+        let table = try #require(text.range(of: "Signatures from South Korea —"))
         #expect(english.lowerBound < translated.lowerBound && translated.lowerBound < table.lowerBound)
         #expect(text.contains("本信为英文原信的中文译文"))
         let raw = String(decoding: try Generator.readFile(both + "/packets/KR.pdf"), as: UTF8.self)

@@ -80,7 +80,8 @@ struct TypographyTests {
         _ = try Self.generate([TestSupport.sampleCSV], into: folder)
         var spreads: [Double] = []
         for name in ["US.pdf", "GB.pdf", "FR.pdf", "DE.pdf"] {
-            let words = try Self.words(folder + "/packets/" + name).filter { $0.page <= 2 }
+            // The letter's pages, after the cover sheet and its blank back.
+            let words = try Self.words(folder + "/packets/" + name).filter { (3...5).contains($0.page) }
             let lines = Dictionary(grouping: words) { "\($0.page):\(($0.yMax * 10).rounded())" }
             for line in lines.values {
                 let sorted = line.sorted { $0.xMin < $1.xMin }
@@ -118,12 +119,12 @@ struct TypographyTests {
     @Test func hanTakesItsRegionsFace() throws {
         let (folder, _) = try Self.shared.get()
         func fonts(_ code: String) throws -> String { try TestSupport.run("pdffonts", [folder + "/packets/\(code).pdf"]).stdout }
-        #expect(try fonts("JP").contains("NotoSansCJKjp"))
-        #expect(try fonts("KR").contains("NotoSansCJKkr"))
+        #expect(try fonts("JP").contains("NotoSerifCJKjp"))
+        #expect(try fonts("KR").contains("NotoSerifCJKkr"))
         let us = try fonts("US")
-        #expect(us.contains("NotoSansCJKtc"))  // the Taiwan section
-        #expect(us.contains("NotoSansCJKsc"))  // a Han name in the United States' section
-        #expect(us.contains("NotoSansCJKjp"))  // a name with kana
+        #expect(us.contains("NotoSerifCJKtc"))  // the Taiwan section
+        #expect(us.contains("NotoSerifCJKsc"))  // a Han name in the United States' section
+        #expect(us.contains("NotoSerifCJKjp"))  // a name with kana
         #expect(us.contains("NotoSansArabic") && us.contains("NotoSansHebrew") && us.contains("NotoSansThai") && us.contains("NotoSansDevanagari"))
         #expect(us.contains("Symbola"))  // the emoji
         for line in us.split(separator: "\n").dropFirst(2) {
@@ -155,27 +156,32 @@ struct TypographyTests {
         let folder = TestSupport.temporaryFolder()
         let report = try Self.generate([TestSupport.sampleCSV], into: folder, maxPages: 2)
         let us = try #require(report.manifest.packets.first { $0.embassy == "US" })
-        // The letter (2), the table (1), a blank page, the receipt, a blank back, its second copy.
-        #expect(us.pages == 7)
-        #expect(us.volumes.map(\.file) == ["packets/US-1-of-4.pdf", "packets/US-2-of-4.pdf", "packets/US-3-of-4.pdf", "packets/US-4-of-4.pdf"])
-        #expect(us.volumes.map(\.pages) == [2, 2, 2, 1])
-        #expect(report.manifest.packets.allSatisfy { $0.volumes.count == ($0.pages + 1) / 2 })
+        // The cover and its back, the letter (2), the table (1), a blank page, the receipt, a
+        // blank back, its second copy: 9 pages; then every volume after the first opens with a
+        // title sheet, so 1 more page in each of the 7 volumes after the first.
+        #expect(us.volumes.count == 8)
+        #expect(us.pages == 9 + 7)
+        #expect(us.volumes.map(\.file) == (1...8).map { "packets/US-\($0)-of-8.pdf" })
+        #expect(us.volumes.allSatisfy { $0.pages == 2 })
         #expect(us.file == us.volumes[0].file && us.sha256 == us.volumes[0].sha256)
         #expect(us.bytes == us.volumes.reduce(0) { $0 + $1.bytes })
+        var number = 0
         for (index, volume) in us.volumes.enumerated() {
             let path = folder + "/" + volume.file
             #expect(try TestSupport.pdfInfo(path)["Pages"] == String(volume.pages))
             #expect(Generator.sha256Hex(try Generator.readFile(path)) == volume.sha256)
             for page in 1...volume.pages {
+                number += 1
                 let text = try TestSupport.run("pdftotext", ["-f", String(page), "-l", String(page), path, "-"]).stdout
-                #expect(text.contains("volume \(index + 1) of 4 · page \(index * 2 + page) of 7"), "\(volume.file) page \(page)")
+                #expect(text.contains("volume \(index + 1) of 8 · page \(number) of \(us.pages)"), "\(volume.file) page \(page)")
+                if index > 0 && page == 1 { #expect(text.contains("Volume \(index + 1) of 8"), "\(volume.file): no title sheet") }
             }
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/packets")
         #expect(!files.contains("US.pdf"))
         // A packet within the limit stays whole.
         let whole = TestSupport.temporaryFolder()
-        let wholeReport = try Self.generate([TestSupport.sampleCSV], into: whole, maxPages: 7)
+        let wholeReport = try Self.generate([TestSupport.sampleCSV], into: whole, maxPages: 40)
         #expect(wholeReport.manifest.packets.allSatisfy { $0.volumes.count == 1 && $0.file == "packets/\($0.embassy).pdf" })
     }
 
@@ -196,7 +202,7 @@ struct TypographyTests {
         #expect(flat.contains("Delivery receipt"))
         #expect(flat.contains("The Embassy of the People's Republic of China in the United States of America received"))
         #expect(flat.contains("with the signatures of 15 people from the United States (14) and Taiwan (1)"))
-        #expect(flat.contains("This packet has \(us.pages) pages, both copies of this receipt included."))
+        #expect(flat.contains("Packet \(us.packetId!): \(us.pages) pages in 1 volume, both copies of this receipt included."))
         #expect(flat.contains("Copy 2 of 2: signed and stamped, returned to the deliverer"))
         for label in ["Received by", "Title", "Date", "Signature", "Mission’s stamp"] { #expect(flat.contains(label)) }
         let raw = String(decoding: try Generator.readFile(folder + "/" + us.file), as: UTF8.self)
