@@ -207,6 +207,14 @@ struct Generate: ParsableCommand {
                     message: "no source confirms the street address of the \(packet.mission); check it before posting",
                     location: SourceLocation(file: "\(out)/\(packet.file)")).description)
             }
+            for packet in report.manifest.packets {
+                let missing = (packet.addressWarnings ?? []).filter { $0 != "no source confirms it" }
+                guard !missing.isEmpty else { continue }
+                Console.error(Diagnostic(
+                    .warning, id: "directory.incomplete-address",
+                    message: "the address of the \(packet.mission) has \(missing.joined(separator: " and ")); complete it in the embassy directory or check it before posting",
+                    location: SourceLocation(file: "\(out)/\(packet.file)")).description)
+            }
             for packet in report.manifest.packets where packet.unknownGlyphs > 0 {
                 Console.error(Diagnostic(
                     .warning, id: "render.unknown-glyphs",

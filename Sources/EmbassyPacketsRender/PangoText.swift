@@ -228,25 +228,30 @@ final class TextLayout {
             pango_layout_set_attributes(layout, list)
             pango_attr_list_unref(list)
         }
-        // Two passes: Pango spaces graphemes inside a run and halves at its ends, so the
-        // second pass corrects each line by what the first achieved.
-        for _ in 0..<2 {
-            apply()
-            let spaced = measure()
-            guard spaced.map(\.start) == natural.map(\.start) else {
-                // The spacing moved a line break: leave the paragraph as Pango broke it.
-                pango_layout_set_attributes(layout, base)
-                return
-            }
+        // A first pass a little short; then a second corrects each line by what the first
+        // achieved (Pango spaces graphemes inside a run and halves at its ends). Pango breaks a
+        // line counting the spacing after its last character too, so the correction keeps a
+        // reserve, as small as leaves every line break where it was.
+        apply()
+        let spaced = measure()
+        guard spaced.map(\.start) == natural.map(\.start) else {
+            // The spacing moved a line break: leave the paragraph as Pango broke it.
+            pango_layout_set_attributes(layout, base)
+            return
+        }
+        let first = spacing
+        for reserve in [0.25, 0.6, 1.0, 1.6] {
+            spacing = first
             for index in spacing.indices where spacing[index] > 0 {
                 let gained = spaced[index].width - natural[index].width
-                // Pango breaks a line counting the spacing after its last character too.
-                let wanted = width - natural[index].indent - natural[index].width - 1.5 * spacing[index]
-                if gained > 0.001 { spacing[index] *= wanted / gained }
+                let wanted = width - natural[index].indent - natural[index].width - reserve * first[index] - 0.01
+                if gained > 0.001 { spacing[index] = max(first[index], first[index] * wanted / gained) }
             }
+            apply()
+            if measure().map(\.start) == natural.map(\.start) { return }
         }
+        spacing = first
         apply()
-        if measure().map(\.start) != natural.map(\.start) { pango_layout_set_attributes(layout, base) }
     }
 
     /// Han, kana, hangul, CJK punctuation and full-width forms: the characters a Chinese line

@@ -267,6 +267,16 @@ struct PacketDocumentsTests {
         #expect(index.contains("\(warned) addresses are not confirmed or not complete"))
     }
 
+    @Test func generateWarnsOfAnIncompleteAddress() throws {
+        let folder = TestSupport.temporaryFolder()
+        let run = try TestSupport.run(TestSupport.executable, ["generate", TestSupport.sampleCSV, "--out", folder + "/out", "--only", "KR,GB"],
+                                      currentDirectory: TestSupport.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("/packets/KR.pdf: warning: the address of the Embassy of the People's Republic of China in the Republic of Korea has no postcode"))
+        #expect(run.stderr.contains("[directory.incomplete-address]"))
+        #expect(!run.stderr.contains("GB.pdf: warning"))
+    }
+
     @Test func addressChecksReadPostcodesByCountry() {
         #expect(AddressCheck.missingParts(["49 Portland Place", "London", "W1B 1JL", "United Kingdom"], city: "London", countryCode: "GB").isEmpty)
         #expect(AddressCheck.missingParts(["49 Portland Place", "London", "United Kingdom"], city: "London", countryCode: "GB") == ["no postcode"])
