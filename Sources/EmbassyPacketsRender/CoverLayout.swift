@@ -78,6 +78,7 @@ struct CoverLayout {
         }
         y += 22
         canvas.line(x1: geometry.left, y1: y, x2: geometry.left + geometry.textWidth, y2: y, width: 0.6, gray: 0.45)
+        canvas.setColor(0)
         return y + 20
     }
 

@@ -65,7 +65,7 @@ extension PacketRenderer {
     private func renderIndexLocked(_ index: PacketIndex, to path: String) throws -> Int {
         let geometry = PageGeometry(width: index.paper.size.width, height: index.paper.size.height)
         let padding = 3.0
-        let shares = [0.25, 0.27, 0.17, 0.1, 0.07, 0.14]
+        let shares = [0.24, 0.25, 0.14, 0.12, 0.07, 0.18]
         let widths = shares.map { $0 * geometry.textWidth }
         var xs: [Double] = []
         var x = geometry.left
