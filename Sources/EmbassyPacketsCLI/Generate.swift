@@ -284,6 +284,8 @@ struct Generate: ParsableCommand {
             var notices: [Manifest.Notice]
             /// Seconds per stage.
             var timings: [String: Double]
+            /// How many processes rendered the packets.
+            var processes: Int
         }
         let manifest = report.manifest
         let summary = Summary(
@@ -293,7 +295,7 @@ struct Generate: ParsableCommand {
             unverifiedAddresses: manifest.packets.filter { !$0.addressVerified }.map(\.file),
             unknownGlyphs: manifest.packets.reduce(0) { $0 + $1.unknownGlyphs },
             notices: manifest.notices ?? [],
-            timings: report.timings.mapValues { ($0 * 1000).rounded() / 1000 })
+            timings: report.timings.mapValues { ($0 * 1000).rounded() / 1000 }, processes: report.processes)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(summary)) ?? Data("{}".utf8), as: UTF8.self)

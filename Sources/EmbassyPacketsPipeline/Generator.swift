@@ -146,6 +146,8 @@ public struct GenerateReport: Sendable {
     /// Seconds per stage: intake (reading and parsing), validation (validating, deduplicating,
     /// routing), layout (the renderer's measuring pass), pdf (drawing and writing), total.
     public var timings: [String: Double] = [:]
+    /// How many processes rendered the packets (this one and its workers).
+    public var processes: Int = 1
 
     /// Total pages over all packets.
     public var pages: Int { manifest.packets.reduce(0) { $0 + $1.pages } }
@@ -235,24 +237,19 @@ public enum Generator {
     /// swapped into place at the end, the manifest last; a failure leaves the previous output.
     public static func generate(_ options: GenerateOptions) throws -> GenerateReport {
         let generateStarted = DispatchTime.now().uptimeNanoseconds
+        // A worker renders the jobs it is given and opens nothing else.
+        if let worker = options.worker { return try renderShare(worker) }
         let previous = try options.since.map { try PreviousDelivery.load(manifestPath: $0, key: options.signerKey) }
-        if let worker = options.worker { return try renderShare(options, worker: worker, previous: previous) }
         let output = try OutputFolder(path: options.outputDirectory, force: options.force, inputs: options.inputs)
-        // Workers start at once, so that they read the inputs while this process does.
         let packetsFolder = UserPath.join(output.staging, "packets")
-        // Workers start before intake (at most 64), and those beyond the packets are stopped as
-        // soon as the packets are known (see `RenderWorkers.effectiveCount`).
-        // Workers read the inputs again: an input that can be read once only (a pipe, /dev/stdin,
-        // a FIFO, `<(...)`) is rendered in this process alone.
-        let rereadable = options.inputs.allSatisfy { path in
-            var info = stat()
-            return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-        }
-        let jobs = options.workerCommand == nil || !rereadable ? 1 : min(max(1, options.jobs), 64)
+        // This process reads every input once; the workers are handed the composed packets
+        // (see `RenderJobs`), so an input that can be read once only (a pipe, /dev/stdin, a
+        // FIFO, `<(...)`) renders on every core too.
+        let jobs = options.workerCommand == nil ? 1 : min(max(1, options.jobs), 64)
         var committed = false
         defer { if !committed { output.abandon() } }
         try output.begin()
-        var children = try RenderWorkers.start(command: options.workerCommand ?? [], count: jobs, folder: packetsFolder)
+        var children: [RenderWorkers.Child] = []
         defer { RenderWorkers.stop(children) }
         let run = try prepare(
             inputs: options.inputs, intake: options.intake, embassiesFolder: options.embassiesFolder, templatePath: options.templatePath,
@@ -280,28 +277,32 @@ public enum Generator {
         let supplement = previous.map { ($0.manifest.supplement ?? 0) + 1 }
         let creator = "\(ToolInfo.name) \(ToolInfo.version)"
 
-        // No more processes than packets: the surplus workers stop now, and every process
-        // splits the packets by the same count.
+        // No more processes than packets.
         let effective = RenderWorkers.effectiveCount(started: jobs, packets: selected.count)
         var jobsNotice: Diagnostic?
-        if effective < jobs {
-            RenderWorkers.stop(children.filter { $0.role.index > effective }, discard: true)
-            children = children.filter { $0.role.index <= effective }
-        }
-        if effective < options.jobs && options.workerCommand != nil && rereadable {
+        if effective < options.jobs && options.workerCommand != nil {
             jobsNotice = Diagnostic(
                 .note, id: "render.jobs-capped",
                 message: effective == selected.count
                     ? "--jobs \(options.jobs): \(selected.count == 1 ? "1 packet, so 1 process renders it" : "\(selected.count) packets, so \(effective) processes render them")"
                     : "--jobs \(options.jobs): at most 64 processes render")
         }
-        // This process renders its share; the workers render theirs at the same time.
+        // Every packet composed here; the workers are handed theirs, and this process renders
+        // its own share at the same time.
         let shares = RenderWorkers.split(selected, count: effective)
-        let render = try packetRenderer(run, options: options, previous: previous, numbering: numbering, folder: packetsFolder)
+        let compose = try packetComposer(run, options: options, previous: previous, numbering: numbering)
+        try FileManager.default.createDirectory(atPath: packetsFolder, withIntermediateDirectories: true)
+        if effective > 1 {
+            for index in 2...effective {
+                let jobs = try shares[index - 1].map { RenderJobs.Job(stem: selected[$0].fileStem, document: try compose(selected[$0])) }
+                try writeFile(try RenderJobs.encode(jobs), to: RenderWorkers.jobsPath(folder: packetsFolder, index: index))
+            }
+            children = try RenderWorkers.start(command: options.workerCommand ?? [], count: effective, folder: packetsFolder)
+        }
         var rendered: [String: RenderResult] = [:]
         var done = 0
         try renderAll(shares[0].map { selected[$0] }) { plan, renderer in
-            let result = try render(plan, renderer)
+            let result = try renderer.render(try compose(plan), folder: packetsFolder, stem: plan.fileStem)
             done += 1
             options.progress?.packetRendered(done, of: selected.count, name: plan.fileStem)
             rendered[plan.fileStem] = result
@@ -382,6 +383,7 @@ public enum Generator {
         var report = GenerateReport(manifest: manifest, diagnostics: sorted.diagnostics)
         report.notices = run.notices + (jobsNotice.map { [$0] } ?? [])
         report.keptFiles = output.kept
+        report.processes = effective
         report.timings = [
             "intake": run.intakeSeconds, "validation": run.sortSeconds,
             "layout": results.reduce(0) { $0 + $1.layoutSeconds }, "pdf": results.reduce(0) { $0 + $1.drawSeconds },
@@ -414,16 +416,16 @@ public enum Generator {
         return (selected, previouslyDelivered)
     }
 
-    /// How a packet is rendered: its letters filled, numbered on from earlier deliveries,
-    /// marked as a supplement where it is one. The same in the parent and in every worker.
-    static func packetRenderer(
-        _ run: PreparedRun, options: GenerateOptions, previous: PreviousDelivery?, numbering: [String: [String: Int]], folder: String
-    ) throws -> (PacketPlan, PacketRenderer) throws -> RenderResult {
+    /// How a packet is composed: its letters filled, numbered on from earlier deliveries,
+    /// marked as a supplement where it is one — every word it prints, ready to draw.
+    static func packetComposer(
+        _ run: PreparedRun, options: GenerateOptions, previous: PreviousDelivery?, numbering: [String: [String: Int]]
+    ) throws -> (PacketPlan) throws -> PacketDocument {
         let sender = try loadSender(options)
         let fillers = run.templates.map { LetterFiller(template: $0, sender: sender) }
         let creator = "\(ToolInfo.name) \(ToolInfo.version)"
         let supplement = previous.map { ($0.manifest.supplement ?? 0) + 1 }
-        return { plan, renderer in
+        return { plan in
             var letters = fillers.map { $0.fill(for: plan, date: options.date) }
             let offsets = numbering[plan.fileStem] ?? [:]
             if let supplement, let previous, !letters.isEmpty {
@@ -443,31 +445,29 @@ public enum Generator {
                 document.header = "\(document.header) — supplement \(supplement)"
                 document.metadata.title = "\(document.metadata.title) (supplement \(supplement))"
             }
-            return try renderer.render(document, folder: folder, stem: plan.fileStem)
+            return document
         }
     }
 
-    /// A worker's whole job: the same intake and split as the parent, its share rendered.
-    static func renderShare(_ options: GenerateOptions, worker: RenderWorkers.Role, previous: PreviousDelivery?) throws -> GenerateReport {
+    /// A worker's whole job: render the packets the parent composed for it (`RenderJobs`)
+    /// into the staging folder, and report what it made. It opens no input, template or
+    /// directory file.
+    static func renderShare(_ worker: RenderWorkers.Role) throws -> GenerateReport {
         RenderWorkers.bindToParent(worker)
-        let run = try prepare(
-            inputs: options.inputs, intake: options.intake, embassiesFolder: options.embassiesFolder, templatePath: options.templatePath,
-            translationPaths: options.translationPaths)
-        let selected = deliveryPlans(run, options: options, previous: previous).plans
-        let count = RenderWorkers.effectiveCount(started: worker.count, packets: selected.count)
-        let share = worker.index <= count ? RenderWorkers.split(selected, count: count)[worker.index - 1] : []
-        try FileManager.default.createDirectory(atPath: worker.folder, withIntermediateDirectories: true)
-        let render = try packetRenderer(run, options: options, previous: previous, numbering: previous?.manifest.numbering ?? [:], folder: worker.folder)
+        let path = RenderWorkers.jobsPath(folder: worker.folder, index: worker.index)
+        let jobs = try RenderJobs.decode(try readFile(path), file: path)
+        try? FileManager.default.removeItem(atPath: path)
         var rendered: [RenderWorkers.Rendered] = []
-        try renderAll(share.map { selected[$0] }) { plan, renderer in
-            let result = try render(plan, renderer)
-            rendered.append(RenderWorkers.Rendered(stem: plan.fileStem, result: result))
-            return result
+        let renderer = PacketRenderer()
+        for job in jobs {
+            try Cancellation.check()
+            let result = try renderer.render(job.document, folder: worker.folder, stem: job.stem)
+            rendered.append(RenderWorkers.Rendered(stem: job.stem, result: result))
         }
         try RenderWorkers.report(rendered, to: worker.results)
         return GenerateReport(manifest: Manifest(
-            generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version), date: options.date.description, inputs: [],
-            totals: run.sorted.totals, packets: [], unrouted: [:], rejected: [:]), diagnostics: [])
+            generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version), date: "", inputs: [],
+            totals: Manifest.Totals(rows: 0, accepted: 0, duplicates: 0, rejected: 0, routed: 0, unrouted: 0), packets: [], unrouted: [:], rejected: [:]), diagnostics: [])
     }
 
     /// The sender file's sender (`--sender`), checked against `sender.rng` beside the letter
@@ -651,6 +651,20 @@ public enum Generator {
                 throw failure(errno)
             }
             bytes.append(contentsOf: chunk[0..<count])
+        }
+        // A file written to or replaced while it was read (a sync client saving a new export)
+        // would give rows of two versions, or of the one the rest of the run does not see.
+        var after = stat(), now = stat()
+        if (info.st_mode & S_IFMT) == S_IFREG, fstat(descriptor, &after) == 0 {
+            let changed = after.st_size != info.st_size || after.st_mtim.tv_sec != info.st_mtim.tv_sec
+                || after.st_mtim.tv_nsec != info.st_mtim.tv_nsec || Int64(bytes.count) != Int64(after.st_size)
+            let replaced = stat(path, &now) != 0 || now.st_ino != after.st_ino || now.st_dev != after.st_dev
+            if changed || replaced {
+                throw PipelineError(
+                    stage: .intake,
+                    message: "'\(path)' \(changed ? "changed" : "was replaced") while it was read; run again once it is saved (a sync client may still be writing it)",
+                    location: SourceLocation(file: path))
+            }
         }
         return bytes
     }

@@ -6,9 +6,9 @@ import Foundation
 /// Renders packets on several cores at once, in separate processes: Pango and Cairo must not
 /// render on two threads of one process (see `PacketRenderer`), but two processes are
 /// independent. Each worker is the same `generate` command run again with `--worker K/N`: it
-/// reads and sorts the same inputs (on its own core, while the others do the same), takes its
-/// share of the packets by the same deterministic split, renders them into the run's staging
-/// folder and reports what it made in a small JSON file.
+/// reads the packets the parent composed for it (`RenderJobs`, in the staging folder), renders
+/// them into the run's staging folder and reports what it made in a small JSON file. It never
+/// opens an input: the parent read each once.
 public enum RenderWorkers {
     /// What a worker is told to do.
     public struct Role: Sendable {
@@ -93,7 +93,10 @@ public enum RenderWorkers {
         }
     }
 
-    /// Starts workers 2...count.
+    /// Where the parent writes worker `index`'s jobs.
+    static func jobsPath(folder: String, index: Int) -> String { folder + "/.worker-\(index).jobs" }
+
+    /// Starts workers 2...count, whose jobs are written.
     static func start(command: [String], count: Int, folder: String) throws -> [Child] {
         guard count > 1, let executable = command.first else { return [] }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -162,6 +165,7 @@ public enum RenderWorkers {
         for child in children where child.process.isRunning { child.process.terminate() }
         for child in children {
             child.process.waitUntilExit()
+            try? FileManager.default.removeItem(atPath: jobsPath(folder: child.role.folder, index: child.role.index))
             if discard {
                 try? FileManager.default.removeItem(atPath: child.log)
                 try? FileManager.default.removeItem(atPath: child.role.results)

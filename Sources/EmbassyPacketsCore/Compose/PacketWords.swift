@@ -1,7 +1,7 @@
 /// The words a packet prints besides the letter — cover sheet, table headings, footers,
 /// receipt, volume title sheets — in the letter's language: English, or Chinese when the
 /// letter is Chinese. Other languages print the English words.
-public struct PacketWords: Sendable, Hashable {
+public struct PacketWords: Sendable, Hashable, Codable {
     /// The language the words are in ("en" or "zh-Hans").
     public var language: String
 

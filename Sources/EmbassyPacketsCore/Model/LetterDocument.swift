@@ -1,9 +1,9 @@
 /// A letter with every field filled: what the renderer typesets.
-public struct LetterDocument: Sendable {
+public struct LetterDocument: Sendable, Codable {
     /// A run of text in one style.
-    public struct Run: Sendable, Hashable {
+    public struct Run: Sendable, Hashable, Codable {
         /// How a run is set.
-        public enum Style: Sendable, Hashable {
+        public enum Style: String, Sendable, Hashable, Codable {
             case regular, emphasis, strong
         }
 
@@ -18,7 +18,7 @@ public struct LetterDocument: Sendable {
     }
 
     /// A paragraph of the letter.
-    public struct Block: Sendable, Hashable {
+    public struct Block: Sendable, Hashable, Codable {
         public var kind: LetterTemplate.BlockKind
         /// The runs; "\n" inside a run breaks the line.
         public var runs: [Run]
@@ -34,7 +34,7 @@ public struct LetterDocument: Sendable {
     }
 
     /// The delivery receipt: a page the mission signs and stamps.
-    public struct Receipt: Sendable, Hashable {
+    public struct Receipt: Sendable, Hashable, Codable {
         /// "Delivery receipt".
         public var title: String
         /// What the mission acknowledges, filled for the packet.

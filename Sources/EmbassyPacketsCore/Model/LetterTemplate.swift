@@ -44,7 +44,7 @@ public struct LetterTemplate: Sendable {
     }
 
     /// The kinds of block a letter is made of, in the order they usually stand.
-    public enum BlockKind: String, Sendable, CaseIterable {
+    public enum BlockKind: String, Sendable, CaseIterable, Codable {
         case note, recipient, date, subject, salutation, paragraph, statement, closing, signature
     }
 

@@ -1,15 +1,21 @@
-/// Everything the renderer needs to typeset one packet; no file paths, no emails.
-public struct PacketDocument: Sendable {
+/// Everything the renderer needs to typeset one packet; no file paths, no emails. Codable,
+/// so that a rendering worker receives it whole (the signatures go separately, see `RenderJobs`).
+public struct PacketDocument: Sendable, Codable {
     /// A table of signatures under a heading.
-    public struct Section: Sendable {
+    public struct Section: Sendable, Codable {
         /// "Signatures from United States".
         public var heading: String
         public var countryCode: String
         /// The language whose glyphs Han characters take (zh-Hans, zh-Hant, ja, ko), if any.
         public var language: String?
-        public var signatures: [Signature]
+        /// Not in the coded form: `RenderJobs` writes them compactly, without their email keys.
+        public var signatures: [Signature] = []
         /// The number of the first row: 1, or where an earlier delivery's numbering ended + 1.
         public var firstNumber: Int
+
+        enum CodingKeys: String, CodingKey {
+            case heading, countryCode, language, firstNumber
+        }
 
         /// Creates a section.
         public init(heading: String, countryCode: String, language: String?, signatures: [Signature], firstNumber: Int = 1) {
@@ -22,7 +28,7 @@ public struct PacketDocument: Sendable {
     }
 
     /// PDF document information.
-    public struct Metadata: Sendable {
+    public struct Metadata: Sendable, Codable {
         public var title: String
         public var author: String
         public var subject: String
@@ -67,7 +73,7 @@ public struct PacketDocument: Sendable {
     public var secondWords: PacketWords?
 
     /// What the cover sheet says.
-    public struct Cover: Sendable {
+    public struct Cover: Sendable, Codable {
         /// The petition's title, and the translation's title in a bilingual packet.
         public var titles: [String]
         /// The mission's name as the packet's words call it, and its postal address.
@@ -117,7 +123,7 @@ public struct PacketDocument: Sendable {
 }
 
 /// A column of the signature tables.
-public enum TableColumn: String, Sendable, CaseIterable {
+public enum TableColumn: String, Sendable, CaseIterable, Codable {
     case number = "no"
     case name, city, region
     case signed
