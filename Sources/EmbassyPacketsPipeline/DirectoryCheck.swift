@@ -36,15 +36,9 @@ public struct DirectoryCheck: Sendable {
         } catch let error as PipelineError {
             errors.append(contentsOf: error.diagnostics.isEmpty ? [Diagnostic(.error, id: "directory.schema", message: error.message, location: error.location)] : error.diagnostics)
         } catch {}
-        for name in names {
-            let path = UserPath.join(folder, name)
-            do {
-                entries.append(try EmbassyDirectoryLoader.loadFile(path: path, schema: schema))
-            } catch let error as PipelineError {
-                errors.append(contentsOf: error.diagnostics.isEmpty ? [Diagnostic(.error, id: "directory.record", message: error.message, location: error.location)] : error.diagnostics)
-            } catch {
-                errors.append(Diagnostic(.error, id: "directory.record", message: "\(error)", location: SourceLocation(file: path)))
-            }
+        // The loader's own path, its every problem kept instead of the first thrown.
+        entries = EmbassyDirectoryLoader.records(folder: folder, names: names, schema: schema) { error in
+            errors.append(contentsOf: error.diagnostics.isEmpty ? [Diagnostic(.error, id: "directory.record", message: error.message, location: error.location)] : error.diagnostics)
         }
         // Cross-record rules (accreditation targets, district overlaps), as the loader checks them.
         if errors.isEmpty {

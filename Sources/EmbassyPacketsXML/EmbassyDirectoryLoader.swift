@@ -14,21 +14,40 @@ public enum EmbassyDirectoryLoader {
         }
         let schemaPath = UserPath.join(folder, "embassy.rng")
         let schema = FileManager.default.fileExists(atPath: schemaPath) ? try XMLSchema(path: schemaPath, stage: .directory) : nil
+        return try consistent(try records(folder: folder, names: names, schema: schema) { throw $0 })
+    }
+
+    /// The records of a folder's files, each loaded and held to the rules of one file (valid,
+    /// named for its code, not a second record of a code). A file that breaks one goes to
+    /// `problem`, which throws to stop (`load`) or keeps it to go on (`embassies --check`):
+    /// the one loading path of both.
+    public static func records(folder: String, names: [String], schema: XMLSchema?, problem: (PipelineError) throws -> Void) rethrows -> [Embassy] {
         var entries: [Embassy] = []
         var seen: [String: String] = [:]
         for name in names {
             let path = UserPath.join(folder, name)
-            let entry = try loadFile(path: path, schema: schema)
+            let entry: Embassy
+            do {
+                entry = try loadFile(path: path, schema: schema)
+            } catch let error as PipelineError {
+                try problem(error)
+                continue
+            } catch {
+                try problem(PipelineError(stage: .directory, message: "\(error)", location: SourceLocation(file: path)))
+                continue
+            }
             if let other = seen[entry.countryCode] {
-                throw PipelineError(stage: .directory, message: "\(entry.countryCode) is already described in \(other)", location: entry.location)
+                try problem(PipelineError(stage: .directory, message: "\(entry.countryCode) is already described in \(other)", location: entry.location))
+                continue
             }
             if name != "\(entry.countryCode).xml" {
-                throw PipelineError(stage: .directory, message: "the file for \(entry.countryCode) must be named \(entry.countryCode).xml", location: entry.location)
+                try problem(PipelineError(stage: .directory, message: "the file for \(entry.countryCode) must be named \(entry.countryCode).xml", location: entry.location))
+                continue
             }
             seen[entry.countryCode] = path
             entries.append(entry)
         }
-        return try consistent(entries)
+        return entries
     }
 
     /// The directory of loaded records, after the rules between records: every accredited

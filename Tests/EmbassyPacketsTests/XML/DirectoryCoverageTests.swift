@@ -60,6 +60,19 @@ struct DirectoryCoverageTests {
         #expect(check.unclassified.count == 249)
     }
 
+    /// `embassies --check` and the loader share one loading path: a renamed FR.xml, which
+    /// `validate` and `generate` refuse, fails the check too (it used to pass).
+    @Test func theCheckRefusesWhatTheLoaderRefuses() throws {
+        let folder = TestSupport.temporaryFolder()
+        for name in try FileManager.default.contentsOfDirectory(atPath: TestSupport.embassies) {
+            try FileManager.default.copyItem(atPath: TestSupport.embassies + "/" + name, toPath: folder + "/" + (name == "FR.xml" ? "Fr-old.xml" : name))
+        }
+        #expect(throws: PipelineError.self) { try EmbassyDirectoryLoader.load(folder: folder) }
+        let check = DirectoryCheck.run(folder: folder, today: LetterDate(year: 2026, month: 11, day: 29)!)
+        #expect(!check.passed)
+        #expect(check.errors.contains { $0.message.contains("the file for FR must be named FR.xml") && $0.location?.file.hasSuffix("Fr-old.xml") == true })
+    }
+
     @Test func staleRecordsAreListed() {
         let check = DirectoryCheck.run(folder: TestSupport.embassies, today: LetterDate(year: 2028, month: 1, day: 1)!)
         #expect(check.stale.count == 249)
