@@ -37,7 +37,9 @@ let package = Package(
         // Templates and the embassy directory, read through libxml2.
         .target(name: "EmbassyPacketsXML", dependencies: ["EmbassyPacketsCore", "CXMLShim"]),
         // Typesetting and PDF output through Pango and Cairo.
-        .target(name: "EmbassyPacketsRender", dependencies: ["EmbassyPacketsCore", "CCairo", "CPangoCairo", "CHyphen"]),
+        .target(
+            name: "EmbassyPacketsRender",
+            dependencies: ["EmbassyPacketsCore", "CCairo", "CPangoCairo", "CHyphen", .product(name: "Crypto", package: "swift-crypto")]),
         // Wires the stages together; the only module that touches the disk.
         .target(
             name: "EmbassyPacketsPipeline",

@@ -327,8 +327,13 @@ public enum Generator {
             var volumes: [Manifest.Packet.Volume] = []
             for volume in result.volumes {
                 let relative = "packets/\(volume.file)"
-                let bytes = try readFile(UserPath.join(output.staging, relative))
-                volumes.append(Manifest.Packet.Volume(file: relative, sha256: sha256Hex(bytes), bytes: bytes.count, pages: volume.pages))
+                // Hashed as it was written; read back only when the renderer could not say.
+                if volume.sha256.isEmpty {
+                    let bytes = try readFile(UserPath.join(output.staging, relative))
+                    volumes.append(Manifest.Packet.Volume(file: relative, sha256: sha256Hex(bytes), bytes: bytes.count, pages: volume.pages))
+                } else {
+                    volumes.append(Manifest.Packet.Volume(file: relative, sha256: volume.sha256, bytes: volume.bytes, pages: volume.pages))
+                }
             }
             packets.append(Manifest.Packet(
                 embassy: plan.code, mission: plan.mission.name, file: volumes[0].file, sha256: volumes[0].sha256,

@@ -44,13 +44,15 @@ public enum RenderWorkers {
         struct Volume: Codable {
             var file: String
             var pages: Int
+            var sha256: String
+            var bytes: Int
         }
 
         init(stem: String, result: RenderResult) {
             self.stem = stem
             pages = result.pages
             unknownGlyphs = result.unknownGlyphs
-            volumes = result.volumes.map { Volume(file: $0.file, pages: $0.pages) }
+            volumes = result.volumes.map { Volume(file: $0.file, pages: $0.pages, sha256: $0.sha256, bytes: $0.bytes) }
             splitRows = result.splitRows
             layoutSeconds = result.layoutSeconds
             drawSeconds = result.drawSeconds
@@ -58,7 +60,7 @@ public enum RenderWorkers {
 
         var result: RenderResult {
             RenderResult(
-                pages: pages, unknownGlyphs: unknownGlyphs, volumes: volumes.map { RenderResult.Volume(file: $0.file, pages: $0.pages) },
+                pages: pages, unknownGlyphs: unknownGlyphs, volumes: volumes.map { RenderResult.Volume(file: $0.file, pages: $0.pages, sha256: $0.sha256, bytes: $0.bytes) },
                 splitRows: splitRows, layoutSeconds: layoutSeconds, drawSeconds: drawSeconds)
         }
     }

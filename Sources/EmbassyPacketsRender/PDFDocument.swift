@@ -1,4 +1,5 @@
 import CCairo
+import Crypto
 import EmbassyPacketsCore
 import Foundation
 #if canImport(Glibc)
@@ -12,6 +13,9 @@ final class PDFFile {
     let descriptor: Int32
     private(set) var failure: Int32 = 0
     private(set) var written = 0
+    /// The SHA-256 of the bytes, taken as they are written: nobody reads the PDF back.
+    private var hasher = SHA256()
+    var sha256: String { hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() }
 
     init(path: String) throws {
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -34,6 +38,7 @@ final class PDFFile {
             offset += count
         }
         written += length
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(start: data, count: length))
         return true
     }
 
@@ -109,6 +114,9 @@ final class PDFDocument {
         throw PipelineError(
             stage: .render, message: "cannot write the PDF: \(String(cString: strerror(file.failure)))", location: SourceLocation(file: path))
     }
+
+    /// The file's SHA-256 and size, once `finish` has written it.
+    var fingerprint: (sha256: String, bytes: Int) { (file.sha256, file.written) }
 
     /// Writes everything out; write errors (a full disk) surface here.
     func finish() throws {

@@ -10,11 +10,16 @@ public struct RenderResult: Sendable {
         /// The file's name inside the folder it was written to.
         public var file: String
         public var pages: Int
+        /// The file's SHA-256 and size, taken as it was written ("" and 0 when not known).
+        public var sha256: String
+        public var bytes: Int
 
         /// Creates a volume record.
-        public init(file: String, pages: Int) {
+        public init(file: String, pages: Int, sha256: String = "", bytes: Int = 0) {
             self.file = file
             self.pages = pages
+            self.sha256 = sha256
+            self.bytes = bytes
         }
     }
 
@@ -288,7 +293,7 @@ public final class PacketRenderer {
             }
             canvas.end("Document")
             try pdf.finish()
-            volumes.append(RenderResult.Volume(file: name, pages: last - first))
+            volumes.append(RenderResult.Volume(file: name, pages: last - first, sha256: pdf.fingerprint.sha256, bytes: pdf.fingerprint.bytes))
         }
         let finished = DispatchTime.now().uptimeNanoseconds
         return RenderResult(
