@@ -4,6 +4,7 @@ import EmbassyPacketsPipeline
 import Foundation
 
 extension Paper: ExpressibleByArgument {}
+extension PacketDocument.Tagging: ExpressibleByArgument {}
 
 /// `embassy-packets generate INPUT... --out DIR`
 struct Generate: ParsableCommand {
@@ -32,6 +33,9 @@ struct Generate: ParsableCommand {
 
     @Flag(name: .long, help: "Print the English letter and then its translation (zh-Hans, or --language) in every packet.")
     var bilingual = false
+
+    @Option(name: .long, help: ArgumentHelp("How much of each PDF's structure is tagged for screen readers and archives: every table cell, each row (far smaller files for big tables), or none.", valueName: "TAGS"))
+    var tags: PacketDocument.Tagging = .cells
 
     @Option(name: .long, help: ArgumentHelp("Who sends the petition: a <sender> file (organisation, name, role, address, email, phone) printed as the letterhead and the signatory, instead of the template's <sender>.", valueName: "FILE"))
     var sender: String?
@@ -151,6 +155,7 @@ struct Generate: ParsableCommand {
             paper: paper, maxPages: maxPages)
         options.force = force
         options.senderPath = sender
+        options.tagging = tags
         options.only = only.map { Set($0.uppercased().split(separator: ",").map(String.init)) }
         options.shard = try shardSpec()
         options.since = since

@@ -88,6 +88,8 @@ public struct GenerateOptions: Sendable {
     public var translationPaths: [String]
     /// A sender file (`--sender`): who sends the petition, instead of the template's `<sender>`.
     public var senderPath: String? = nil
+    /// How much of each PDF's structure is tagged (`--tags`).
+    public var tagging: PacketDocument.Tagging = .cells
     /// The signature tables' columns.
     public var columns: [TableColumn]
     /// Paper for every packet, instead of each embassy country's own.

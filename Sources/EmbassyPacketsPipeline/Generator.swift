@@ -273,6 +273,7 @@ public enum Generator {
                 letters: letters, creator: creator, creationDate: options.creationDate, columns: options.columns,
                 paper: options.paper, maxPages: options.maxPages, date: options.date,
                 packetID: packetID(plan, date: options.date, supplement: supplement))
+            document.tagging = options.tagging
             for section in document.sections.indices {
                 document.sections[section].firstNumber = (offsets[document.sections[section].countryCode] ?? 0) + 1
             }

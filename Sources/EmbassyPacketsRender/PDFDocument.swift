@@ -24,26 +24,44 @@ final class PDFFile {
         }
     }
 
-    /// Writes all bytes or records why not.
+    /// Cairo hands its output over in pieces of a few bytes (2.1 million write calls for 23 MB):
+    /// they are gathered here and written a mebibyte at a time.
+    private var buffer: [UInt8] = []
+    private static let chunk = 1 << 20
+
+    /// Takes bytes for the file, or records why they cannot be written.
     func write(_ data: UnsafePointer<UInt8>, _ length: Int) -> Bool {
         guard failure == 0 else { return false }
-        var offset = 0
-        while offset < length {
-            let count = Glibc.write(descriptor, data + offset, length - offset)
-            if count < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                return false
-            }
-            offset += count
-        }
         written += length
         hasher.update(bufferPointer: UnsafeRawBufferPointer(start: data, count: length))
-        return true
+        buffer.append(contentsOf: UnsafeBufferPointer(start: data, count: length))
+        return buffer.count < Self.chunk || flush()
+    }
+
+    /// Writes what is gathered; false (and the error kept) when the system refuses.
+    @discardableResult
+    func flush() -> Bool {
+        guard failure == 0 else { return false }
+        let ok = buffer.withUnsafeBufferPointer { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count {
+                let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
+        buffer.removeAll(keepingCapacity: true)
+        return ok
     }
 
     /// Flushes and closes; the first error seen, or 0.
     func close() -> Int32 {
+        flush()
         if failure == 0 && fsync(descriptor) != 0 && errno != EINVAL { failure = errno }
         if Glibc.close(descriptor) != 0 && failure == 0 { failure = errno }
         return failure
@@ -153,6 +171,17 @@ final class PDFDocument {
 /// What the drawing code draws on: the Cairo context of the current page.
 struct PageCanvas {
     let cairo: OpaquePointer
+    /// How much of the structure is tagged (see `PacketDocument.Tagging`).
+    var tagging: PacketDocument.Tagging = .cells
+
+    /// Whether a structure element is written at this tagging.
+    func tags(_ name: String) -> Bool {
+        switch tagging {
+        case .cells: return true
+        case .rows: return name != "TD" && name != "TH"
+        case .none: return false
+        }
+    }
 
     func setColor(_ gray: Double) { cairo_set_source_rgb(cairo, gray, gray, gray) }
 
@@ -179,13 +208,14 @@ struct PageCanvas {
     /// "TD", ...). Cairo 1.16 writes the structure tree; every element opens and closes on
     /// one page.
     func tag(_ name: String, _ body: () -> Void) {
+        guard tags(name) else { return body() }
         cairo_tag_begin(cairo, name, nil)
         body()
         cairo_tag_end(cairo, name)
     }
 
-    func begin(_ name: String) { cairo_tag_begin(cairo, name, nil) }
-    func end(_ name: String) { cairo_tag_end(cairo, name) }
+    func begin(_ name: String) { if tags(name) { cairo_tag_begin(cairo, name, nil) } }
+    func end(_ name: String) { if tags(name) { cairo_tag_end(cairo, name) } }
 
     /// Draws `body` with everything outside the rectangle clipped away.
     func clipped(x: Double, y: Double, width: Double, height: Double, _ body: () -> Void) {

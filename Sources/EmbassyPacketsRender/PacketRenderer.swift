@@ -198,7 +198,7 @@ public final class PacketRenderer {
             let pdf = try PDFDocument(path: folder + "/" + name, width: geometry.width, height: geometry.height, metadata: metadata)
             pango_cairo_update_context(pdf.cairo, context.context)
             pango_cairo_update_context(pdf.cairo, letterContext.context)
-            let canvas = PageCanvas(cairo: pdf.cairo)
+            let canvas = PageCanvas(cairo: pdf.cairo, tagging: document.tagging)
             // Bookmarks: the cover, the letter, each country's table (where it starts, or where
             // this volume takes it up), the receipt.
             if document.cover != nil, first == 0 { pdf.addOutline(words.isChinese ? "封面" : "Cover", page: 1) }

@@ -188,7 +188,7 @@ _embassy-packets_generate() {
     repeating_flags=()
     non_repeating_flags=(--allow-mostly-undelivered --strict --quiet --bilingual --force --json --version -h --help)
     repeating_options=(--column --route)
-    non_repeating_options=(--encoding --dedup --date-order --embassies --routes --by --out --date --template --language --sender --columns --paper --max-pages --only --shard --since --key-file --jobs)
+    non_repeating_options=(--encoding --dedup --date-order --embassies --routes --by --out --date --template --language --tags --sender --columns --paper --max-pages --only --shard --since --key-file --jobs)
     __embassy-packets_offer_flags_options -1
 
     # Offer option value completions
@@ -230,6 +230,10 @@ _embassy-packets_generate() {
         return
         ;;
     '--language')
+        return
+        ;;
+    '--tags')
+        __embassy-packets_add_completions -W 'cells'$'\n''rows'$'\n''none'
         return
         ;;
     '--sender')

@@ -23,7 +23,7 @@ function __embassy-packets_parse_tokens -S
         __embassy-packets_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'generate'
-            __embassy-packets_parse_subcommand -r 1 'column=+' 'encoding=' 'dedup=' 'date-order=' 'allow-mostly-undelivered' 'embassies=' 'route=+' 'routes=' 'by=' 'strict' 'quiet' 'out=' 'date=' 'template=' 'language=' 'bilingual' 'sender=' 'columns=' 'paper=' 'max-pages=' 'force' 'json' 'only=' 'shard=' 'since=' 'key-file=' 'jobs=' 'version' 'h/help'
+            __embassy-packets_parse_subcommand -r 1 'column=+' 'encoding=' 'dedup=' 'date-order=' 'allow-mostly-undelivered' 'embassies=' 'route=+' 'routes=' 'by=' 'strict' 'quiet' 'out=' 'date=' 'template=' 'language=' 'bilingual' 'tags=' 'sender=' 'columns=' 'paper=' 'max-pages=' 'force' 'json' 'only=' 'shard=' 'since=' 'key-file=' 'jobs=' 'version' 'h/help'
         case 'validate'
             __embassy-packets_parse_subcommand -r 1 'column=+' 'encoding=' 'dedup=' 'date-order=' 'allow-mostly-undelivered' 'embassies=' 'route=+' 'routes=' 'by=' 'strict' 'quiet' 'out=' 'version' 'h/help'
         case 'contacts'
@@ -121,6 +121,7 @@ complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for
 complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" template' -l 'template' -d 'The letter template (default: $EMBASSY_PACKETS_DATA/Templates/letter.xml, else the one installed with the tool).' -rfka ''
 complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" language' -l 'language' -d 'Print the letter in this language: the template\'s variant letter.LANG.xml (zh-Hans ships).' -rfka ''
 complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" bilingual' -l 'bilingual' -d 'Print the English letter and then its translation (zh-Hans, or --language) in every packet.'
+complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" tags' -l 'tags' -d 'How much of each PDF\'s structure is tagged for screen readers and archives: every table cell, each row (far smaller files for big tables), or none.' -rfka 'cells rows none'
 complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" sender' -l 'sender' -d 'Who sends the petition: a <sender> file (organisation, name, role, address, email, phone) printed as the letterhead and the signatory, instead of the template\'s <sender>.' -rfka ''
 complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" columns' -l 'columns' -d 'The table\'s columns, in order, from no, name, city, region, signed (the signing date).' -rfka ''
 complete -c 'embassy-packets' -n '__embassy-packets_should_offer_completions_for_flags_or_options "embassy-packets generate" paper' -l 'paper' -d 'Print every packet on this paper (a4 or letter) instead of the embassy country\'s own.' -rfka 'a4 letter'

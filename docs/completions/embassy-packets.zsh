@@ -78,6 +78,7 @@ _embassy-packets_generate() {
     local -ar ___dedup=('exact' 'gmail' 'name')
     local -ar ___date_order=('dmy' 'mdy' 'ymd')
     local -ar ___by=('embassy' 'consulate')
+    local -ar ___tags=('cells' 'rows' 'none')
     local -ar ___paper=('a4' 'letter')
     local -ar arg_specs=(
         '*:inputs:'
@@ -97,6 +98,7 @@ _embassy-packets_generate() {
         '--template[The letter template (default\: $EMBASSY_PACKETS_DATA/Templates/letter.xml, else the one installed with the tool).]:FILE:'
         '--language[Print the letter in this language\: the template'\''s variant letter.LANG.xml (zh-Hans ships).]:LANG:'
         '--bilingual[Print the English letter and then its translation (zh-Hans, or --language) in every packet.]'
+        '--tags[How much of each PDF'\''s structure is tagged for screen readers and archives\: every table cell, each row (far smaller files for big tables), or none.]:TAGS:{__embassy-packets_complete "${___tags[@]}"}'
         '--sender[Who sends the petition\: a <sender> file (organisation, name, role, address, email, phone) printed as the letterhead and the signatory, instead of the template'\''s <sender>.]:FILE:'
         '--columns[The table'\''s columns, in order, from no, name, city, region, signed (the signing date).]:LIST:'
         '--paper[Print every packet on this paper (a4 or letter) instead of the embassy country'\''s own.]:PAPER:{__embassy-packets_complete "${___paper[@]}"}'

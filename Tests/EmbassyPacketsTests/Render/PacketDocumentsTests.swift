@@ -304,6 +304,21 @@ struct PacketDocumentsTests {
         #expect(rows == us.signatures + headers)
     }
 
+    @Test func bigCampaignsMayTagLess() throws {
+        for (tags, rows, cells) in [(PacketDocument.Tagging.rows, true, false), (.none, false, false)] {
+            let folder = TestSupport.temporaryFolder("tags-\(tags.rawValue)")
+            var options = Self.options([TestSupport.sampleCSV], into: folder)
+            options.only = ["US"]
+            options.tagging = tags
+            let us = try #require(try Generator.generate(options).manifest.packets.first)
+            let path = folder + "/" + us.file
+            #expect(try TestSupport.pdfInfo(path)["Tagged"] == (tags == .none ? "no" : "yes"))
+            let lines = try TestSupport.run("pdfinfo", ["-struct", path]).stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(lines.contains("TR") == rows)
+            #expect(lines.contains("TD") == cells)
+        }
+    }
+
     /// Every Arabic, Hebrew and Thai name of the sample can be found in the packets by text
     /// search (poppler), as typed; and every name and city of every script, but for one known
     /// case (the Arabic lam-alef ligature), at least 95 % of them.
