@@ -16,12 +16,12 @@ cc -O2 Benchmarks/floor.c $(pkg-config --cflags --libs pangocairo) -o "$work/flo
 watch_rss() {
   local out=$1
   : > "$out"
-  while sleep 0.2; do ps -C embassy-packets -o pid=,rss= >> "$out" 2>/dev/null || true; done
+  while sleep 0.2; do echo "--" >> "$out"; ps -C embassy-packets -o pid=,rss= >> "$out" 2>/dev/null || true; done
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
-printf '%-9s %9s %9s %10s %9s %8s %12s %12s | %7s %7s %7s %7s | %9s %7s\n' \
-  rows wall_s cpu_s rows/s pages pages/s rss_run_MiB rss_wkr_MiB intake valid layout pdf floor_s ratio
+printf '%-9s %9s %9s %10s %9s %8s %12s %12s %12s | %7s %7s %7s %7s | %9s %9s %7s %7s\n' \
+  rows wall_s cpu_s rows/s pages pages/s rss_run_MiB rss_wkr_MiB rss_all_MiB intake valid layout pdf floor_s floor_cpu ratio cpu_ratio
 for n in "${sizes[@]}"; do
   sample="$work/sample-$n.csv"
   [ -f "$sample" ] || "$tool" sample --count "$n" --seed 1 --out "$sample"
@@ -49,26 +49,35 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
         out.writelines(groups[code])
 PY
   rm -rf "$work/floor-out-$n" && mkdir -p "$work/floor-out-$n"
-  floor=$("$work/floor" "$work/floor-$n.tsv" "$work/floor-out-$n")
+  floor=$(/usr/bin/time -f "%U %S" -o "$work/floor-time-$n" "$work/floor" "$work/floor-$n.tsv" "$work/floor-out-$n")
+  floor_cpu=$(awk '{print $1 + $2}' "$work/floor-time-$n")
   floor_s=$(echo "$floor" | sed -n 's/.* pages, \([0-9.]*\) s.*/\1/p')
-  python3 - "$n" "$wall" "$user" "$sys" "$work/summary-$n.json" "$work/rss-$n.log" "$floor_s" <<'PY'
+  python3 - "$n" "$wall" "$user" "$sys" "$work/summary-$n.json" "$work/rss-$n.log" "$floor_s" "$floor_cpu" <<'PY'
 import json, sys
-n, wall, user, system, summary, rss, floor = sys.argv[1:]
-n, wall, cpu, floor = int(n), float(wall), float(user) + float(sys.argv[4]), float(floor)
+n, wall, user, system, summary, rss, floor, floor_cpu = sys.argv[1:]
+n, wall, cpu, floor, floor_cpu = int(n), float(wall), float(user) + float(system), float(floor), float(floor_cpu)
 s = json.load(open(summary))
 t = s["timings"]
 peaks = {}
+together = 0
+sample = 0
 for line in open(rss):
     parts = line.split()
-    if len(parts) == 2:
+    if parts == ["--"]:
+        together = max(together, sample)
+        sample = 0
+    elif len(parts) == 2:
         peaks[parts[0]] = max(peaks.get(parts[0], 0), int(parts[1]))
+        sample += int(parts[1])
+together = max(together, sample)
 values = sorted(peaks.values(), reverse=True) + [0, 0]
-print(f"{n:<9} {wall:9.2f} {cpu:9.2f} {n / wall:10.0f} {s['pages']:9} {s['pages'] / wall:8.0f} {values[0] / 1024:12.0f} {values[1] / 1024:12.0f} | "
-      f"{t['intake']:7.2f} {t['validation']:7.2f} {t['layout']:7.2f} {t['pdf']:7.2f} | {floor:9.2f} {wall / floor:7.2f}")
+print(f"{n:<9} {wall:9.2f} {cpu:9.2f} {n / wall:10.0f} {s['pages']:9} {s['pages'] / wall:8.0f} {values[0] / 1024:12.0f} {values[1] / 1024:12.0f} {together / 1024:12.0f} | "
+      f"{t['intake']:7.2f} {t['validation']:7.2f} {t['layout']:7.2f} {t['pdf']:7.2f} | {floor:9.2f} {floor_cpu:9.2f} {wall / floor:7.2f} {cpu / floor_cpu:7.2f}")
 PY
 done
 echo "stage columns: seconds of CPU summed over the rendering processes (layout and pdf) or in the run (intake, validation)"
-echo "ratio: embassy-packets' wall time divided by the single-threaded floor's"
+echo "ratio: embassy-packets' wall time divided by the single-threaded floor's; cpu_ratio: its CPU time (all processes) divided by the floor's"
+echo "rss_all: the peak of all embassy-packets processes together (sampled every 0.2 s)"
 
 # Unknown values must stay cheap: `validate` on rows whose Country column holds junk (a
 # mis-mapped column: postcodes, emails, words) against the same rows with real countries.

@@ -21,7 +21,8 @@ dist=${1:-dist}
 mkdir -p "$dist"
 dist=$(cd "$dist" && pwd)
 
-version=$(sed -n 's/.*static let version = "\([^"]*\)".*/\1/p' Sources/EmbassyPacketsPipeline/Generator.swift | head -1)
+version=$(sed -n 's/.*static let version = "\([^"]*\)".*/\1/p' Sources/EmbassyPacketsPipeline/ToolInfo.swift | head -1)
+[ -n "$version" ] || { echo "package-deb: no version found in Sources/EmbassyPacketsPipeline/ToolInfo.swift" >&2; exit 1; }
 commit=$(git rev-parse HEAD 2>/dev/null || true)
 arch=$(dpkg --print-architecture)
 # Reproducible: every file dated at the commit (or SOURCE_DATE_EPOCH).

@@ -208,7 +208,7 @@ struct Generate: ParsableCommand {
         if !intake.quiet && !json {
             for packet in report.manifest.packets where !packet.addressVerified {
                 Console.error(Diagnostic(
-                    .warning, id: "directory.unverified-address",
+                    .warning, id: DiagnosticID.directoryUnverifiedAddress,
                     message: "no source confirms the street address of the \(packet.mission); check it before posting",
                     location: SourceLocation(file: "\(out)/\(packet.file)")).description)
             }
@@ -216,13 +216,13 @@ struct Generate: ParsableCommand {
                 let missing = (packet.addressWarnings ?? []).filter { $0 != "no source confirms it" }
                 guard !missing.isEmpty else { continue }
                 Console.error(Diagnostic(
-                    .warning, id: "directory.incomplete-address",
+                    .warning, id: DiagnosticID.directoryIncompleteAddress,
                     message: "the address of the \(packet.mission) has \(missing.joined(separator: " and ")); complete it in the embassy directory or check it before posting",
                     location: SourceLocation(file: "\(out)/\(packet.file)")).description)
             }
             for packet in report.manifest.packets where packet.unknownGlyphs > 0 {
                 Console.error(Diagnostic(
-                    .warning, id: "render.unknown-glyphs",
+                    .warning, id: DiagnosticID.renderUnknownGlyphs,
                     message: "\(Self.characters(packet.unknownGlyphs)) no installed font can draw (they print as boxes)",
                     location: SourceLocation(file: "\(out)/\(packet.file)")).description)
             }
@@ -230,7 +230,7 @@ struct Generate: ParsableCommand {
                 guard let rows = packet.splitRows, !rows.isEmpty else { continue }
                 let shown = rows.prefix(5).joined(separator: ", ") + (rows.count > 5 ? ", ..." : "")
                 Console.error(Diagnostic(
-                    .warning, id: "render.split-row",
+                    .warning, id: DiagnosticID.renderSplitRow,
                     message: "\(rows.count == 1 ? "1 row is" : "\(rows.count) rows are") taller than a page and run on over several pages, marked \"runs on\": \(shown)",
                     location: SourceLocation(file: "\(out)/\(packet.file)")).description)
             }

@@ -36,7 +36,7 @@ struct Validate: ParsableCommand {
         intake.printNotices(run.notices)
         intake.printDiagnostics(run.sorted.diagnostics, reportsFolder: out.map { "\($0)/reports" })
         print(Self.reconciliation(run), terminator: "")
-        if !intake.allowMostlyUndelivered, let summary = run.sorted.undeliveredSummary(encodingDetected: run.notices.contains { $0.id == "intake.encoding-detected" }) {
+        if !intake.allowMostlyUndelivered, let summary = run.sorted.undeliveredSummary(encodingDetected: run.notices.contains { $0.id == DiagnosticID.intakeEncodingDetected }) {
             Console.error(summary.description)
             throw ExitCode(1)
         }

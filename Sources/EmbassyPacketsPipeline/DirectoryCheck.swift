@@ -28,22 +28,22 @@ public struct DirectoryCheck: Sendable {
         var entries: [Embassy] = []
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
         if names.isEmpty {
-            errors.append(Diagnostic(.error, id: "directory.empty", message: "no country files", location: SourceLocation(file: folder)))
+            errors.append(Diagnostic(.error, id: DiagnosticID.directoryEmpty, message: "no country files", location: SourceLocation(file: folder)))
         }
         var schema: XMLSchema?
         do {
             schema = try XMLSchema(path: UserPath.join(folder, "embassy.rng"), stage: .directory)
         } catch let error as PipelineError {
-            errors.append(contentsOf: error.diagnostics.isEmpty ? [Diagnostic(.error, id: "directory.schema", message: error.message, location: error.location)] : error.diagnostics)
+            errors.append(contentsOf: error.diagnostics.isEmpty ? [Diagnostic(.error, id: DiagnosticID.directorySchema, message: error.message, location: error.location)] : error.diagnostics)
         } catch {}
         // The loader's own path, its every problem kept instead of the first thrown.
         entries = EmbassyDirectoryLoader.records(folder: folder, names: names, schema: schema) { error in
-            errors.append(contentsOf: error.diagnostics.isEmpty ? [Diagnostic(.error, id: "directory.record", message: error.message, location: error.location)] : error.diagnostics)
+            errors.append(contentsOf: error.diagnostics.isEmpty ? [Diagnostic(.error, id: DiagnosticID.directoryRecord, message: error.message, location: error.location)] : error.diagnostics)
         }
         // Cross-record rules (accreditation targets, district overlaps), as the loader checks them.
         if errors.isEmpty {
             do { _ = try EmbassyDirectoryLoader.consistent(entries) } catch let error as PipelineError {
-                errors.append(Diagnostic(.error, id: "directory.consistency", message: error.message, location: error.location))
+                errors.append(Diagnostic(.error, id: DiagnosticID.directoryConsistency, message: error.message, location: error.location))
             } catch {}
         }
         let codes = Set(entries.map(\.countryCode))

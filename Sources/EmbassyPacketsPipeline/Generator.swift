@@ -49,12 +49,12 @@ public enum Generator {
                 total + plan.sections.filter { $0.countryCode == from }.reduce(0) { $0 + $1.signatures.count }
             }
             notices.append(Diagnostic(
-                .warning, id: "route.overrides-embassy",
+                .warning, id: DiagnosticID.routeOverridesEmbassy,
                 message: "--route \(from)=\(to) sends \(count) signer\(count == 1 ? "" : "s") of \(countries.name(of: from)), which has an embassy of its own, into the \(to) packet"))
         }
         if intake.dedup == .name {
             notices.append(Diagnostic(
-                .warning, id: "dedup.by-name",
+                .warning, id: DiagnosticID.dedupByName,
                 message: "--dedup name: each signer is counted once by name, city and country, not by email; namesakes in one city count once, and one person who wrote their name two ways counts twice"))
         }
         let done = DispatchTime.now().uptimeNanoseconds
@@ -85,7 +85,7 @@ public enum Generator {
             inputs: options.inputs, intake: options.intake, embassiesFolder: options.embassiesFolder, templatePath: options.templatePath,
             translationPaths: options.translationPaths)
         options.progress?.rowsRead(run.sorted.rows)
-        if !options.intake.allowMostlyUndelivered, let summary = run.sorted.undeliveredSummary(encodingDetected: run.notices.contains { $0.id == "intake.encoding-detected" }) {
+        if !options.intake.allowMostlyUndelivered, let summary = run.sorted.undeliveredSummary(encodingDetected: run.notices.contains { $0.id == DiagnosticID.intakeEncodingDetected }) {
             // Nothing is written: an earlier, sound output stays as it was.
             throw UndeliveredError(summary: summary, notices: run.notices, diagnostics: run.sorted.diagnostics)
         }
@@ -112,7 +112,7 @@ public enum Generator {
         var jobsNotice: Diagnostic?
         if effective < options.jobs && options.workerCommand != nil {
             jobsNotice = Diagnostic(
-                .note, id: "render.jobs-capped",
+                .note, id: DiagnosticID.renderJobsCapped,
                 message: effective == selected.count
                     ? "--jobs \(options.jobs): \(selected.count == 1 ? "1 packet, so 1 process renders it" : "\(selected.count) packets, so \(effective) processes render them")"
                     : "--jobs \(options.jobs): at most 64 processes render")

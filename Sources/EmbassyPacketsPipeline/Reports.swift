@@ -48,7 +48,7 @@ public enum Reports {
         for duplicate in sorted.duplicates {
             let signature = duplicate.signature
             csv.appendMasked([
-                signature.location.file, String(signature.location.line), "signature.duplicate", duplicate.keptAt.description,
+                signature.location.file, String(signature.location.line), DiagnosticID.signatureDuplicate, duplicate.keptAt.description,
                 signature.firstName, signature.lastName, signature.city, signature.region, signature.countryCode,
                 EmailMask.mask(signature.emailKey),
             ])

@@ -64,7 +64,7 @@ public struct SortedRows: Sendable {
         }
         for duplicate in duplicates {
             items.append(Diagnostic(
-                .warning, id: "signature.duplicate", message: "duplicate signature: this signer is already counted",
+                .warning, id: DiagnosticID.signatureDuplicate, message: "duplicate signature: this signer is already counted",
                 location: duplicate.signature.location,
                 notes: [Diagnostic.Note(message: "the submission that counts is here", location: duplicate.keptAt)]))
         }
@@ -99,7 +99,7 @@ extension SortedRows {
                 reading = "'\(typed)' read as \(countries.name(of: entry.code)) (\(entry.code))"
             }
             return Diagnostic(
-                .warning, id: "signature.country-guessed",
+                .warning, id: DiagnosticID.signatureCountryGuessed,
                 message: "\(reading) in \(rows): \(shown); if that is wrong, correct the rows or add --route", location: locations[0])
         }
     }
@@ -109,7 +109,7 @@ extension SortedRows {
     public func undeliveredSummary(encodingDetected: Bool = false) -> Diagnostic? {
         guard rows > 0 else { return nil }
         var buckets: [(id: String, count: Int)] = rejectedByReason.map { ($0.key, $0.value) }
-        buckets.append(("signature.duplicate", duplicates.count))
+        buckets.append((DiagnosticID.signatureDuplicate, duplicates.count))
         for (id, count) in Dictionary(unrouted.map { ($0.reason.id, 1) }, uniquingKeysWith: +) { buckets.append((id, count)) }
         let delivered = plans.reduce(0) { $0 + $1.signatureCount }
         guard let worst = buckets.max(by: { $0.count != $1.count ? $0.count < $1.count : $0.id > $1.id }) else { return nil }
@@ -118,31 +118,31 @@ extension SortedRows {
         let share = "\(worst.count) of \(rows) rows"
         var cause: String
         switch worst.id {
-        case "signature.unknown-country", "signature.missing-country":
+        case DiagnosticID.signatureUnknownCountry, DiagnosticID.signatureMissingCountry:
             cause = "\(share) have no country the tool knows: is the Country column the right one? Map it with --column country=HEADER"
-        case "signature.invalid-email", "signature.missing-email":
+        case DiagnosticID.signatureInvalidEmail, DiagnosticID.signatureMissingEmail:
             cause = "\(share) have no usable email address: map the right column with --column email=HEADER, or for an export without emails use --dedup name"
-        case "signature.email-in-field":
+        case DiagnosticID.signatureEmailInField:
             cause = "\(share) have an email address in a printed field: the columns are probably mapped wrong; check them with --column"
-        case "signature.wrong-field-count", "signature.unclosed-quote":
+        case DiagnosticID.signatureWrongFieldCount, DiagnosticID.signatureUnclosedQuote:
             cause = "\(share) do not have the header's number of fields: the separator or the quoting is wrong; open the file in a spreadsheet and save it again as CSV"
-        case "signature.unreadable":
+        case DiagnosticID.signatureUnreadable:
             cause = "\(share) could not be read: is the encoding right? Name it with --encoding"
-        case "signature.missing-name", "signature.missing-city":
+        case DiagnosticID.signatureMissingName, DiagnosticID.signatureMissingCity:
             cause = "\(share) have no name or city: are the columns mapped right? Check them with --column"
-        case "signature.duplicate":
+        case DiagnosticID.signatureDuplicate:
             cause = "\(share) are duplicates: was the same export given twice, or --dedup too coarse?"
-        case "route.no-directory-entry", "route.no-mission", "route.accredited", "route.no-relations", "route.special":
+        case DiagnosticID.routeNoDirectoryEntry, DiagnosticID.routeNoMission, DiagnosticID.routeAccredited, DiagnosticID.routeNoRelations, DiagnosticID.routeSpecial:
             cause = "\(share) go to no embassy: send them to one with --route CC=XX"
         default:
             cause = "\(share) were not delivered (\(worst.id))"
         }
-        if encodingDetected && ["signature.unknown-country", "signature.missing-name", "signature.invalid-email"].contains(worst.id) {
+        if encodingDetected && [DiagnosticID.signatureUnknownCountry, DiagnosticID.signatureMissingName, DiagnosticID.signatureInvalidEmail].contains(worst.id) {
             cause += "; or the file's code page was guessed wrong: name it with --encoding"
         }
         let lead = delivered == 0 ? "no signature is delivered: " : "most rows are not delivered: "
         return Diagnostic(
-            .error, id: "intake.mostly-undelivered",
+            .error, id: DiagnosticID.intakeMostlyUndelivered,
             message: lead + cause + " (pass --allow-mostly-undelivered to go on anyway)")
     }
 }

@@ -9,7 +9,7 @@ public struct CSVReader {
         /// Why the record could not be read as written (invalid UTF-8, an unterminated quote).
         public var problem: String?
         /// The problem's stable id.
-        public var problemID: String = "signature.unreadable"
+        public var problemID: String = DiagnosticID.signatureUnreadable
     }
 
     private static let quote = UInt8(ascii: "\"")
@@ -157,7 +157,7 @@ public struct CSVReader {
                 try body(Record(
                     line: recordLine, fields: firstLine,
                     problem: "a stray quote (\") opens a field that is not closed on this line; it would have swallowed \(swallowed), which \(lastLine > recordLine + 1 ? "are" : "is") read on \(lastLine > recordLine + 1 ? "their" : "its") own",
-                    problemID: "signature.unclosed-quote"))
+                    problemID: DiagnosticID.signatureUnclosedQuote))
                 position = firstBreak
                 line = recordLine + 1
                 continue

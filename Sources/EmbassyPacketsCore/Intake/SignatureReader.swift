@@ -86,7 +86,7 @@ public struct SignatureReader: Sendable {
         result.encodingName = original.starts(with: [0xFF, 0xFE]) ? "utf-16le" : original.starts(with: [0xFE, 0xFF]) ? "utf-16be" : used.rawValue
         if detected {
             result.notices.insert(Diagnostic(
-                .note, id: "intake.encoding-detected",
+                .note, id: DiagnosticID.intakeEncodingDetected,
                 message: "the file is not UTF-8: read as \(used.rawValue) (\(used.script)); if names look wrong, name the encoding with --encoding, or export as \"CSV UTF-8\"",
                 location: SourceLocation(file: path)), at: 0)
         }
@@ -216,7 +216,7 @@ public struct SignatureReader: Sendable {
             firstMap = nil
             try JSONReader.readLines(buffer, body: body)
             readAsLines = [Diagnostic(
-                .note, id: "intake.json-lines", message: "the file holds one JSON object per line (JSON Lines), not one JSON document: read as JSON Lines (name it .jsonl to say so)",
+                .note, id: DiagnosticID.intakeJsonLines, message: "the file holds one JSON object per line (JSON Lines), not one JSON document: read as JSON Lines (name it .jsonl to say so)",
                 location: SourceLocation(file: path))]
         }
         // A column no object has at all means the file is not a signature export.
@@ -293,7 +293,7 @@ public struct SignatureReader: Sendable {
             // an unquoted separator in the middle of a row whose last cell is empty looks the same.
             if problem == nil && fields.count != headers.count {
                 problem = "the row has \(fields.count) field\(fields.count == 1 ? "" : "s") where the header has \(headers.count): a cell was dropped or added (an unquoted separator?), so its values would be read into the wrong columns"
-                problemID = "signature.wrong-field-count"
+                problemID = DiagnosticID.signatureWrongFieldCount
             }
             if problem == nil && fields.count == headers.count && zip(fields, headers).allSatisfy({ TextNormalizer.clean($0) == $1 }) {
                 // The header again: files pasted one after another.
@@ -307,7 +307,7 @@ public struct SignatureReader: Sendable {
                     self.headers = names
                     map = next
                     problem = "the row is a header line in another layout (were two exports pasted together?): the rows after it are read by it"
-                    problemID = "signature.header-row"
+                    problemID = DiagnosticID.signatureHeaderRow
                     layoutChanges.append(record.line)
                 }
             }
@@ -328,7 +328,7 @@ public struct SignatureReader: Sendable {
             var notices = SignatureReader.unmatchedOverrideNotices(map, path: path)
             if !layoutChanges.isEmpty {
                 notices.append(Diagnostic(
-                    .warning, id: "intake.header-changes",
+                    .warning, id: DiagnosticID.intakeHeaderChanges,
                     message: "the file holds \(layoutChanges.count == 1 ? "another header" : "\(layoutChanges.count) more headers") (\(SignatureReader.lines(layoutChanges))): the rows after each are read by its columns; its dates are read in the first header's date order, so give each export as a file of its own if they come from other locales",
                     location: SourceLocation(file: path)))
             }
@@ -353,7 +353,7 @@ public struct SignatureReader: Sendable {
                 switched.switchToAlternateEmail()
                 for index in records.indices { records[index].email = alternates[index] }
                 notices.append(Diagnostic(
-                    .note, id: "intake.email-column",
+                    .note, id: DiagnosticID.intakeEmailColumn,
                     message: "the column '\(chosen)' holds no email address; the addresses are read from '\(switched.header(of: .email) ?? "")' instead",
                     location: file))
             }
@@ -373,7 +373,7 @@ public struct SignatureReader: Sendable {
                     column = TimestampColumn(order: dateOrder, evidence: .chosen)
                 case .settled(let index) where column.order != dateOrder:
                     notices.append(Diagnostic(
-                        .warning, id: "intake.date-order-ignored",
+                        .warning, id: DiagnosticID.intakeDateOrderIgnored,
                         message: "--date-order \(dateOrder.rawValue) is not used for the '\(header)' column: its date '\(values[index])' can only be \(column.order.rawValue)",
                         location: file))
                 default:
@@ -388,7 +388,7 @@ public struct SignatureReader: Sendable {
                     location: file)
             case .hinted, .defaulted:
                 notices.append(Diagnostic(
-                    .warning, id: "intake.ambiguous-date-order",
+                    .warning, id: DiagnosticID.intakeAmbiguousDateOrder,
                     message: "no date in the '\(header)' column has a day over 12, so day-first and month-first read alike: read as \(column.order.rawValue) (\(column.evidence == .hinted ? "what '\(header)' implies" : "no locale says otherwise")); if that is wrong, pass --date-order \(column.order == .dmy ? "mdy" : "dmy")",
                     location: file))
             default:
@@ -403,14 +403,14 @@ public struct SignatureReader: Sendable {
                 let future = records.filter { ($0.submittedAt ?? Int64.min) > latest }.map(\.location.line)
                 if !future.isEmpty {
                     notices.append(Diagnostic(
-                        .warning, id: "intake.future-timestamp",
+                        .warning, id: DiagnosticID.intakeFutureTimestamp,
                         message: "\(future.count) timestamp\(future.count == 1 ? " is" : "s are") later than today (\(Self.lines(future))): a wrong year or date order? They print and count as written",
                         location: file))
                 }
             }
             if !unreadable.isEmpty {
                 notices.append(Diagnostic(
-                    .warning, id: "intake.unreadable-timestamp",
+                    .warning, id: DiagnosticID.intakeUnreadableTimestamp,
                     message: "\(unreadable.count) timestamp\(unreadable.count == 1 ? "" : "s") in '\(header)' could not be read (\(Self.lines(unreadable))): those rows print no signing date and count in file order among duplicates",
                     location: file))
             }
@@ -424,7 +424,7 @@ public struct SignatureReader: Sendable {
         }
         if !damaged.isEmpty {
             notices.append(Diagnostic(
-                .warning, id: "intake.damaged-text",
+                .warning, id: DiagnosticID.intakeDamagedText,
                 message: "\(damaged.count) row\(damaged.count == 1 ? "" : "s") hold '?' where a spreadsheet replaced letters it could not save (\(Self.lines(damaged))): they are printed as they are; export the responses again as \"CSV UTF-8\" to keep every letter",
                 location: file))
         }
@@ -457,12 +457,12 @@ public struct SignatureReader: Sendable {
         map.rivals.sorted { $0.key.ordinal < $1.key.ordinal }.map { column, headers in
             let chosen = map.header(of: column) ?? headers[0]
             return Diagnostic(
-                .warning, id: "intake.several-columns",
+                .warning, id: DiagnosticID.intakeSeveralColumns,
                 message: "\(headers.count) columns could be the \(column.formHeader): \(headers.map { "'\($0)'" }.joined(separator: ", ")); reading '\(chosen)' (choose another with --column \(column.rawValue)=HEADER)",
                 location: SourceLocation(file: path))
         } + map.unmatchedOverrides.sorted { $0.key.ordinal < $1.key.ordinal }.map { column, header in
             Diagnostic(
-                .warning, id: "intake.unknown-column-override",
+                .warning, id: DiagnosticID.intakeUnknownColumnOverride,
                 message: "--column \(column.rawValue)=\(header): the file has no header '\(header)'; the headers are \(map.headers.map { "'\($0)'" }.joined(separator: ", "))",
                 location: SourceLocation(file: path))
         }

@@ -21,14 +21,14 @@ public struct SignatureRecord: Sendable {
     /// of the wrong shape).
     public var decodingProblem: String?
     /// The stable id of `decodingProblem`.
-    public var problemID: String = "signature.unreadable"
+    public var problemID: String = DiagnosticID.signatureUnreadable
 
     /// Creates a record.
     public init(
         location: SourceLocation, order: Int, timestamp: String = "", firstName: String = "",
         lastName: String = "", city: String = "", region: String = "", country: String = "",
         email: String = "", consent: String = "", submittedAt: Int64? = nil, decodingProblem: String? = nil,
-        problemID: String = "signature.unreadable"
+        problemID: String = DiagnosticID.signatureUnreadable
     ) {
         self.location = location
         self.order = order

@@ -105,21 +105,21 @@ public struct Router: Sendable {
         if let target = options.overrides[country] { return .success(target) }
         guard let entry = directory[country] else {
             return .failure(RejectionError(Rejection(
-                id: "route.no-directory-entry",
+                id: DiagnosticID.routeNoDirectoryEntry,
                 message: "\(countries.name(of: country)) (\(country)) has no entry in the embassy directory")))
         }
         switch entry.missionClass {
         case .embassy where entry.mission != nil:
             return .success(country)
         case .embassy:
-            return .failure(RejectionError(Rejection(id: "route.no-mission", message: "the directory entry for \(country) names no mission")))
+            return .failure(RejectionError(Rejection(id: DiagnosticID.routeNoMission, message: "the directory entry for \(country) names no mission")))
         case .accredited:
             if let target = entry.accreditedTo, directory[target]?.mission != nil { return .success(target) }
-            return .failure(RejectionError(Rejection(id: "route.accredited", message: "\(entry.countryName) is accredited to an embassy the directory does not have")))
+            return .failure(RejectionError(Rejection(id: DiagnosticID.routeAccredited, message: "\(entry.countryName) is accredited to an embassy the directory does not have")))
         case .noRelations:
-            return .failure(RejectionError(Rejection(id: "route.no-relations", message: "\(entry.countryName) has no diplomatic relations with the People's Republic of China (route it with --route \(country)=CC)")))
+            return .failure(RejectionError(Rejection(id: DiagnosticID.routeNoRelations, message: "\(entry.countryName) has no diplomatic relations with the People's Republic of China (route it with --route \(country)=CC)")))
         case .special:
-            return .failure(RejectionError(Rejection(id: "route.special", message: "\(entry.countryName) has no PRC embassy (route it with --route \(country)=CC)")))
+            return .failure(RejectionError(Rejection(id: DiagnosticID.routeSpecial, message: "\(entry.countryName) has no PRC embassy (route it with --route \(country)=CC)")))
         }
     }
 }

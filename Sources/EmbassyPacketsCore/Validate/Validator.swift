@@ -39,39 +39,39 @@ public struct Validator: Sendable {
         if let problem = record.decodingProblem { return reject(record.problemID, problem) }
         for (name, value) in [("City", record.city), ("State or Province", record.region), ("Country", record.country), ("Email Address", record.email)]
         where value.utf8.count > Self.maximumFieldBytes {
-            return reject("signature.field-too-long", "the \(name) field is longer than \(Self.maximumFieldBytes) bytes")
+            return reject(DiagnosticID.signatureFieldTooLong, "the \(name) field is longer than \(Self.maximumFieldBytes) bytes")
         }
         if record.firstName.unicodeScalars.count > Self.maximumNameScalars || record.lastName.unicodeScalars.count > Self.maximumNameScalars
             || record.firstName.utf8.count > Self.maximumFieldBytes || record.lastName.utf8.count > Self.maximumFieldBytes
         {
-            return reject("signature.name-too-long", "a name is longer than \(Self.maximumNameLength) characters")
+            return reject(DiagnosticID.signatureNameTooLong, "a name is longer than \(Self.maximumNameLength) characters")
         }
         // An address typed into a printed field would go to the embassy: the row is rejected
         // (not the address cut out), so that the coordinator sees it and asks the signer.
         for (name, value) in [("First Name", record.firstName), ("Last Name", record.lastName), ("City", record.city),
                               ("State or Province", record.region), ("Country", record.country)]
         where EmailShape.contains(value) || AddressMask.containsAtSign(value) {
-            return reject("signature.email-in-field", "the \(name) field holds an email address or an at-sign ('\(Self.shown(value))'), which must never be printed")
+            return reject(DiagnosticID.signatureEmailInField, "the \(name) field holds an email address or an at-sign ('\(Self.shown(value))'), which must never be printed")
         }
         // What a signer typed in two fields prints as one line: "splitleft@" + "example.org".
         if AddressMask.containsAtSign(record.firstName + " " + record.lastName) {
-            return reject("signature.email-in-field", "the name holds an email address or an at-sign, which must never be printed")
+            return reject(DiagnosticID.signatureEmailInField, "the name holds an email address or an at-sign, which must never be printed")
         }
         let first = cleanedName(record.firstName)
         let last = cleanedName(record.lastName)
         if first.isEmpty && last.isEmpty {
-            return reject("signature.missing-name", "the row has neither a first nor a last name")
+            return reject(DiagnosticID.signatureMissingName, "the row has neither a first nor a last name")
         }
         if first.count > Self.maximumNameLength || last.count > Self.maximumNameLength {
-            return reject("signature.name-too-long", "a name is longer than \(Self.maximumNameLength) characters")
+            return reject(DiagnosticID.signatureNameTooLong, "a name is longer than \(Self.maximumNameLength) characters")
         }
         let city = TextNormalizer.clean(record.city)
         if !TextNormalizer.hasSubstance(city) {
-            return reject("signature.missing-city", "the City field is empty")
+            return reject(DiagnosticID.signatureMissingCity, "the City field is empty")
         }
         let countryText = TextNormalizer.clean(record.country)
         if countryText.isEmpty {
-            return reject("signature.missing-country", "the Country field is empty")
+            return reject(DiagnosticID.signatureMissingCountry, "the Country field is empty")
         }
         let code: String
         var countryNote: String?
@@ -82,13 +82,13 @@ public struct Validator: Sendable {
             code = chosen
             countryNote = countryText
         case .missing:
-            return reject("signature.missing-country", "the Country field says '\(countryText)', which names no country")
+            return reject(DiagnosticID.signatureMissingCountry, "the Country field says '\(countryText)', which names no country")
         case .candidates(let codes):
             let names = codes.map { "'\(countries.name(of: $0))'" }.joined(separator: " or ")
-            return reject("signature.unknown-country", "unknown country '\(countryText)' (did you mean \(names)?)")
+            return reject(DiagnosticID.signatureUnknownCountry, "unknown country '\(countryText)' (did you mean \(names)?)")
         case .unknown(let hints):
             let hint = hints.isEmpty ? "" : " (did you mean \(hints.map { "'\($0)'" }.joined(separator: " or "))?)"
-            return reject("signature.unknown-country", "unknown country '\(countryText)'\(hint)")
+            return reject(DiagnosticID.signatureUnknownCountry, "unknown country '\(countryText)'\(hint)")
         }
         let region = TextNormalizer.clean(record.region)
         let key: String
@@ -97,10 +97,10 @@ public struct Validator: Sendable {
         } else {
             let typed = record.email.trimmingSpaces()
             if typed.isEmpty {
-                return reject("signature.missing-email", "the Email Address field is empty")
+                return reject(DiagnosticID.signatureMissingEmail, "the Email Address field is empty")
             }
             guard let email = EmailCanonicalizer.canonical(typed), EmailAddress.isValidCanonical(email) else {
-                return reject("signature.invalid-email", "invalid email address '\(EmailMask.mask(typed))'")
+                return reject(DiagnosticID.signatureInvalidEmail, "invalid email address '\(EmailMask.mask(typed))'")
             }
             key = EmailAddress.key(canonical: email, mode: dedup)
         }
