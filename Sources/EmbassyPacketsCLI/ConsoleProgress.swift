@@ -3,6 +3,7 @@ import Foundation
 
 /// Progress on stderr: a bar redrawn in place on a terminal (rows read, packets rendered
 /// i of n, elapsed, ETA); plain lines when stderr is a file or a pipe (CI logs).
+/// (`@unchecked Sendable`: called from the one thread that runs `generate`; ProgressSink asks for Sendable.)
 final class ConsoleProgress: ProgressSink, @unchecked Sendable {
     private let terminal = isatty(STDERR_FILENO) == 1
     private let start = Date()

@@ -65,22 +65,21 @@ public enum Generator {
 
     /// Runs `generate`: everything is written into a staging folder beside the output and
     /// swapped into place at the end, the manifest last; a failure leaves the previous output.
+    ///
+    /// The stages, each a function of the one before: read, validate, deduplicate and route
+    /// (`prepare`); select this delivery's packets (`deliveryPlans`); compose and render them
+    /// (`renderPackets`, with the workers); record what was made (`packetRecords`, the index,
+    /// the delivered list, the reports, the manifest).
     public static func generate(_ options: GenerateOptions) throws -> GenerateReport {
         let generateStarted = DispatchTime.now().uptimeNanoseconds
         // A worker renders the jobs it is given and opens nothing else.
         if let worker = options.worker { return try renderShare(worker) }
         let previous = try options.since.map { try PreviousDelivery.load(manifestPath: $0, key: options.signerKey) }
         let output = try OutputFolder(path: options.outputDirectory, force: options.force, inputs: options.inputs)
-        let packetsFolder = UserPath.join(output.staging, "packets")
-        // This process reads every input once; the workers are handed the composed packets
-        // (see `RenderJobs`), so an input that can be read once only (a pipe, /dev/stdin, a
-        // FIFO, `<(...)`) renders on every core too.
-        let jobs = options.workerCommand == nil ? 1 : min(max(1, options.jobs), 64)
         var committed = false
         defer { if !committed { output.abandon() } }
         try output.begin()
-        var children: [RenderWorkers.Child] = []
-        defer { RenderWorkers.stop(children) }
+
         let run = try prepare(
             inputs: options.inputs, intake: options.intake, embassiesFolder: options.embassiesFolder, templatePath: options.templatePath,
             translationPaths: options.translationPaths)
@@ -92,111 +91,25 @@ public enum Generator {
 
         let delivery = deliveryPlans(run, options: options, previous: previous)
         let selected = delivery.plans
-        if let only = options.only {
-            // A code that names no packet of this run would make an empty delivery in silence.
-            let made = Set(run.sorted.plans.map(\.code))
-            let missing = only.subtracting(made).sorted()
-            if !missing.isEmpty {
-                throw PipelineError(
-                    stage: .validation,
-                    message: "--only \(missing.joined(separator: ",")): no packet of this run is for \(missing.count == 1 ? "that embassy" : "those embassies"); the packets are \(made.sorted().joined(separator: ","))")
-            }
-        }
-        var numbering = previous?.manifest.numbering ?? [:]
-        let previouslyDelivered = delivery.previouslyDelivered
+        try checkOnly(options, run: run)
         let supplement = previous.map { ($0.manifest.supplement ?? 0) + 1 }
-        let creator = "\(ToolInfo.name) \(ToolInfo.version)"
 
-        // No more processes than packets.
-        let effective = RenderWorkers.effectiveCount(started: jobs, packets: selected.count)
-        var jobsNotice: Diagnostic?
-        if effective < options.jobs && options.workerCommand != nil {
-            jobsNotice = Diagnostic(
-                .note, id: DiagnosticID.renderJobsCapped,
-                message: effective == selected.count
-                    ? "--jobs \(options.jobs): \(selected.count == 1 ? "1 packet, so 1 process renders it" : "\(selected.count) packets, so \(effective) processes render them")"
-                    : "--jobs \(options.jobs): at most 64 processes render")
-        }
-        // Every packet composed here; the workers are handed theirs, and this process renders
-        // its own share at the same time.
-        let shares = RenderWorkers.split(selected, count: effective)
-        let compose = try packetComposer(run, options: options, previous: previous, numbering: numbering)
-        try FileManager.default.createDirectory(atPath: packetsFolder, withIntermediateDirectories: true)
-        if effective > 1 {
-            for index in 2...effective {
-                let jobs = try shares[index - 1].map { RenderJobs.Job(stem: selected[$0].fileStem, document: try compose(selected[$0])) }
-                try writeFile(try RenderJobs.encode(jobs), to: RenderWorkers.jobsPath(folder: packetsFolder, index: index))
-            }
-            children = try RenderWorkers.start(command: options.workerCommand ?? [], count: effective, folder: packetsFolder)
-        }
-        var rendered: [String: RenderResult] = [:]
-        var done = 0
-        try renderAll(shares[0].map { selected[$0] }) { plan, renderer in
-            let result = try renderer.render(try compose(plan), folder: packetsFolder, stem: plan.fileStem)
-            done += 1
-            options.progress?.packetRendered(done, of: selected.count, name: plan.fileStem)
-            rendered[plan.fileStem] = result
-            return result
-        }
-        let fromWorkers = try RenderWorkers.finish(children)
-        children = []
-        for (stem, result) in fromWorkers.sorted(by: { $0.key < $1.key }) {
-            rendered[stem] = result
-            done += 1
-            options.progress?.packetRendered(done, of: selected.count, name: stem)
-        }
-        let results = try selected.map { plan -> RenderResult in
-            guard let result = rendered[plan.fileStem] else {
-                throw PipelineError(stage: .render, message: "no worker rendered \(plan.fileStem)")
-            }
-            return result
-        }
+        let compose = try packetComposer(run, options: options, previous: previous, numbering: previous?.manifest.numbering ?? [:])
+        let rendering = try renderPackets(selected, compose: compose, options: options, folder: UserPath.join(output.staging, "packets"))
 
-        var packets: [Manifest.Packet] = []
-        for (plan, result) in zip(selected, results) {
-            var volumes: [Manifest.Packet.Volume] = []
-            for volume in result.volumes {
-                let relative = "packets/\(volume.file)"
-                // Hashed as it was written; read back only when the renderer could not say.
-                if volume.sha256.isEmpty {
-                    let bytes = try readFile(UserPath.join(output.staging, relative))
-                    volumes.append(Manifest.Packet.Volume(file: relative, sha256: sha256Hex(bytes), bytes: bytes.count, pages: volume.pages))
-                } else {
-                    volumes.append(Manifest.Packet.Volume(file: relative, sha256: volume.sha256, bytes: volume.bytes, pages: volume.pages))
-                }
-            }
-            packets.append(Manifest.Packet(
-                embassy: plan.code, mission: plan.mission.name, file: volumes[0].file, sha256: volumes[0].sha256,
-                bytes: volumes.reduce(0) { $0 + $1.bytes }, pages: result.pages, signatures: plan.signatureCount,
-                countries: plan.countryCounts, consulate: plan.consulate == nil ? nil : plan.mission.slug,
-                addressVerified: plan.mission.addressVerified, unknownGlyphs: result.unknownGlyphs, volumes: volumes,
-                splitRows: result.splitRows.isEmpty ? nil : result.splitRows, packetId: packetID(plan, date: options.date, supplement: supplement),
-                addressWarnings: Optional(AddressCheck.warnings(plan.mission, countryCode: plan.code)).flatMap { $0.isEmpty ? nil : $0 }))
+        let packets = try packetRecords(selected, results: rendering.results, staging: output.staging, options: options, supplement: supplement)
+        var numbering = previous?.manifest.numbering ?? [:]
+        for plan in selected {
             for (country, count) in plan.countryCounts { numbering[plan.fileStem, default: [:]][country, default: 0] += count }
         }
-
-        // The coordinators' index.
-        let sorted = run.sorted
         let indexRecord = try writeIndex(
             selected: selected, packets: packets, run: run, date: options.date, supplement: supplement,
-            creator: creator, creationDate: options.creationDate, folder: output.staging, paper: options.paper)
-
-        // Who has been delivered, as keyed hashes: everyone before, and everyone in these packets.
-        var deliveredRecord: Manifest.DeliveredList?
-        if let key = options.signerKey {
-            var hashes = previous?.delivered ?? []
-            for plan in selected {
-                for section in plan.sections { for signature in section.signatures { hashes.insert(key.hash(signature.emailKey)) } }
-            }
-            let text = hashes.sorted().map { $0 + "\n" }.joined()
-            let bytes = Array(text.utf8)
-            try writeFile(bytes, to: UserPath.join(output.staging, "delivered.txt"))
-            deliveredRecord = Manifest.DeliveredList(file: "delivered.txt", sha256: sha256Hex(bytes), signers: hashes.count, keyId: key.id)
-        }
-
+            creator: "\(ToolInfo.name) \(ToolInfo.version)", creationDate: options.creationDate, folder: output.staging, paper: options.paper)
+        let deliveredRecord = try writeDeliveredList(selected, previous: previous, key: options.signerKey, folder: output.staging)
+        let sorted = run.sorted
         let reportRecords = try Reports.write(sorted, to: UserPath.join(output.staging, "reports"))
         var totals = sorted.totals
-        if previous != nil { totals.previouslyDelivered = previouslyDelivered }
+        if previous != nil { totals.previouslyDelivered = delivery.previouslyDelivered }
         let manifest = Manifest(
             generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version, commit: ToolInfo.commit), date: options.date.description,
             inputs: run.inputs, totals: totals, packets: packets, unrouted: sorted.unroutedByCountry,
@@ -215,16 +128,120 @@ public enum Generator {
         try Cancellation.check()
         try output.commit()
         committed = true
+
         var report = GenerateReport(manifest: manifest, diagnostics: sorted.diagnostics)
-        report.notices = run.notices + (jobsNotice.map { [$0] } ?? [])
+        report.notices = run.notices + (rendering.notice.map { [$0] } ?? [])
         report.keptFiles = output.kept
-        report.processes = effective
+        report.processes = rendering.processes
         report.timings = [
             "intake": run.intakeSeconds, "validation": run.sortSeconds,
-            "layout": results.reduce(0) { $0 + $1.layoutSeconds }, "pdf": results.reduce(0) { $0 + $1.drawSeconds },
+            "layout": rendering.results.reduce(0) { $0 + $1.layoutSeconds }, "pdf": rendering.results.reduce(0) { $0 + $1.drawSeconds },
             "total": Double(DispatchTime.now().uptimeNanoseconds - generateStarted) / 1e9,
         ]
         return report
+    }
+
+    /// A code of `--only` that names no packet of this run would make an empty delivery in silence.
+    static func checkOnly(_ options: GenerateOptions, run: PreparedRun) throws {
+        guard let only = options.only else { return }
+        let made = Set(run.sorted.plans.map(\.code))
+        let missing = only.subtracting(made).sorted()
+        guard missing.isEmpty else {
+            throw PipelineError(
+                stage: .validation,
+                message: "--only \(missing.joined(separator: ",")): no packet of this run is for \(missing.count == 1 ? "that embassy" : "those embassies"); the packets are \(made.sorted().joined(separator: ","))")
+        }
+    }
+
+    /// The render stage: every packet composed in this process; the workers handed their share
+    /// (`RenderJobs`), this process rendering its own meanwhile. The results in the plans' order,
+    /// how many processes rendered, and a note when `--jobs` asked for more than there are packets.
+    static func renderPackets(
+        _ selected: [PacketPlan], compose: (PacketPlan) throws -> PacketDocument, options: GenerateOptions, folder: String
+    ) throws -> (results: [RenderResult], processes: Int, notice: Diagnostic?) {
+        let jobs = options.workerCommand == nil ? 1 : min(max(1, options.jobs), 64)
+        let effective = RenderWorkers.effectiveCount(started: jobs, packets: selected.count)
+        var notice: Diagnostic?
+        if effective < options.jobs && options.workerCommand != nil {
+            notice = Diagnostic(
+                .note, id: DiagnosticID.renderJobsCapped,
+                message: effective == selected.count
+                    ? "--jobs \(options.jobs): \(selected.count == 1 ? "1 packet, so 1 process renders it" : "\(selected.count) packets, so \(effective) processes render them")"
+                    : "--jobs \(options.jobs): at most 64 processes render")
+        }
+        let shares = RenderWorkers.split(selected, count: effective)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var children: [RenderWorkers.Child] = []
+        defer { RenderWorkers.stop(children) }
+        if effective > 1 {
+            for index in 2...effective {
+                let jobs = try shares[index - 1].map { RenderJobs.Job(stem: selected[$0].fileStem, document: try compose(selected[$0])) }
+                try writeFile(try RenderJobs.encode(jobs), to: RenderWorkers.jobsPath(folder: folder, index: index))
+            }
+            children = try RenderWorkers.start(command: options.workerCommand ?? [], count: effective, folder: folder)
+        }
+        var rendered: [String: RenderResult] = [:]
+        var done = 0
+        try renderAll(shares[0].map { selected[$0] }) { plan, renderer in
+            let result = try renderer.render(try compose(plan), folder: folder, stem: plan.fileStem)
+            done += 1
+            options.progress?.packetRendered(done, of: selected.count, name: plan.fileStem)
+            rendered[plan.fileStem] = result
+            return result
+        }
+        let fromWorkers = try RenderWorkers.finish(children)
+        children = []
+        for (stem, result) in fromWorkers.sorted(by: { $0.key < $1.key }) {
+            rendered[stem] = result
+            done += 1
+            options.progress?.packetRendered(done, of: selected.count, name: stem)
+        }
+        let results = try selected.map { plan -> RenderResult in
+            guard let result = rendered[plan.fileStem] else {
+                throw PipelineError(stage: .render, message: "no worker rendered \(plan.fileStem)")
+            }
+            return result
+        }
+        return (results, effective, notice)
+    }
+
+    /// The record stage's packet entries: each packet's files with their fingerprints (taken as
+    /// they were written), its counts, id and address warnings.
+    static func packetRecords(
+        _ selected: [PacketPlan], results: [RenderResult], staging: String, options: GenerateOptions, supplement: Int?
+    ) throws -> [Manifest.Packet] {
+        try zip(selected, results).map { plan, result in
+            let volumes = try result.volumes.map { volume -> Manifest.Packet.Volume in
+                let relative = "packets/\(volume.file)"
+                // Hashed as it was written; read back only when the renderer could not say.
+                guard volume.sha256.isEmpty else {
+                    return Manifest.Packet.Volume(file: relative, sha256: volume.sha256, bytes: volume.bytes, pages: volume.pages)
+                }
+                let bytes = try readFile(UserPath.join(staging, relative))
+                return Manifest.Packet.Volume(file: relative, sha256: sha256Hex(bytes), bytes: bytes.count, pages: volume.pages)
+            }
+            let warnings = AddressCheck.warnings(plan.mission, countryCode: plan.code)
+            return Manifest.Packet(
+                embassy: plan.code, mission: plan.mission.name, file: volumes[0].file, sha256: volumes[0].sha256,
+                bytes: volumes.reduce(0) { $0 + $1.bytes }, pages: result.pages, signatures: plan.signatureCount,
+                countries: plan.countryCounts, consulate: plan.consulate == nil ? nil : plan.mission.slug,
+                addressVerified: plan.mission.addressVerified, unknownGlyphs: result.unknownGlyphs, volumes: volumes,
+                splitRows: result.splitRows.isEmpty ? nil : result.splitRows, packetId: packetID(plan, date: options.date, supplement: supplement),
+                addressWarnings: warnings.isEmpty ? nil : warnings)
+        }
+    }
+
+    /// Who has been delivered, as keyed hashes: everyone before, and everyone in these packets;
+    /// nil without a signer key.
+    static func writeDeliveredList(_ selected: [PacketPlan], previous: PreviousDelivery?, key: SignerKey?, folder: String) throws -> Manifest.DeliveredList? {
+        guard let key else { return nil }
+        var hashes = previous?.delivered ?? []
+        for plan in selected {
+            for section in plan.sections { for signature in section.signatures { hashes.insert(key.hash(signature.emailKey)) } }
+        }
+        let bytes = Array(hashes.sorted().map { $0 + "\n" }.joined().utf8)
+        try writeFile(bytes, to: UserPath.join(folder, "delivered.txt"))
+        return Manifest.DeliveredList(file: "delivered.txt", sha256: sha256Hex(bytes), signers: hashes.count, keyId: key.id)
     }
 
     /// The packets this delivery carries: without the signers an earlier delivery (`--since`)

@@ -82,7 +82,8 @@ public enum RenderWorkers {
         return shares.map { $0.sorted() }
     }
 
-    /// A running worker.
+    /// A running worker. (`@unchecked Sendable`: Foundation's Process is not Sendable; a Child is used
+    /// by the one thread that started it.)
     final class Child: @unchecked Sendable {
         let process: Process
         let role: Role

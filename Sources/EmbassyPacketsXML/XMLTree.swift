@@ -127,7 +127,8 @@ public enum XMLTreeReader {
     }
 }
 
-/// A compiled RELAX NG schema, shared by every file validated against it.
+/// A compiled RELAX NG schema, shared by every file validated against it. (`@unchecked Sendable`:
+/// immutable once compiled; each validation makes its own libxml2 context.)
 public final class XMLSchema: @unchecked Sendable {
     let schema: OpaquePointer
     public let path: String

@@ -9,6 +9,7 @@ import Foundation
 /// then, for a misspelling, from the one country within a small edit distance
 /// (`CountryFuzzyIndex`). Matching ignores case, accents, width and punctuation and
 /// understands the "Korea, Republic of" word order. `match(_:)` tells which of these it was.
+/// (`@unchecked Sendable`: the cache and the fuzzy index, built lazily, are guarded by their locks.)
 public final class CountryResolver: @unchecked Sendable {
     private var byKey: [String: String] = [:]
     private var names: [String: String] = [:]

@@ -3,6 +3,7 @@ import Foundation
 /// Resolves what a signer typed in State or Province to an ISO 3166-2 code, for the
 /// countries whose consulates have districts: by name (in English or the local script),
 /// by code ("US-CA") and by abbreviation ("CA", "NSW").
+/// (`@unchecked Sendable`: its one mutable part, the cache of answers, is guarded by `lock`.)
 public final class SubdivisionResolver: @unchecked Sendable {
     private var byKey: [String: String] = [:]  // "US|california" → "US-CA"
     private var parents: [String: String] = [:]
