@@ -44,6 +44,15 @@ struct CoverLayout {
         return y
     }
 
+    /// A small grey label over what follows; returns the y below it.
+    private func label(_ value: String, on canvas: PageCanvas, y: Double) -> Double {
+        canvas.setColor(0.35)
+        let layout = text(value, .small)
+        layout.draw(on: canvas, x: geometry.left, y: y)
+        canvas.setColor(0)
+        return y + layout.size.height
+    }
+
     /// The titles, the mission and its address: the top of both sheets. Returns the y below.
     private func head(on canvas: PageCanvas) -> Double {
         var y = geometry.top + 30
@@ -62,11 +71,7 @@ struct CoverLayout {
         y += 24
         canvas.line(x1: geometry.left, y1: y, x2: geometry.left + geometry.textWidth, y2: y, width: 0.6, gray: 0.45)
         y += 18
-        canvas.setColor(0.35)
-        let through = text(words.coverThrough, .small)
-        through.draw(on: canvas, x: geometry.left, y: y)
-        y += through.size.height + 4
-        canvas.setColor(0)
+        y = label(words.coverThrough, on: canvas, y: y) + 4
         let mission = text(document.cover?.mission ?? document.footer, .bodyBold, size: 13)
         mission.draw(on: canvas, x: geometry.left, y: y)
         y += mission.size.height + 4
@@ -96,11 +101,7 @@ struct CoverLayout {
         if let sender = cover.sender { rows.append((words.senderLabel, sender)) }
         y = facts(rows, on: canvas, y: y)
         y += 16
-        canvas.setColor(0.35)
-        let heading = text(words.contentsLabel, .small)
-        heading.draw(on: canvas, x: geometry.left, y: y)
-        y += heading.size.height + 6
-        canvas.setColor(0)
+        y = label(words.contentsLabel, on: canvas, y: y) + 6
         // Each part at the left, its pages at the right, a dotted leader between.
         for (part, pages) in contents {
             canvas.setColor(0)
