@@ -192,7 +192,14 @@ extension PacketPlan {
         let sections = self.sections.map {
             PacketDocument.Section(
                 heading: words.sectionHeading(countryCode: $0.countryCode, countryName: $0.countryName), countryCode: $0.countryCode,
-                language: CountryLanguage.hanLanguage(for: $0.countryCode), signatures: $0.signatures)
+                language: CountryLanguage.hanLanguage(for: $0.countryCode),
+                // What is printed, and no more: the renderer never sees an email key.
+                signatures: $0.signatures.map { signature in
+                    var printed = signature
+                    printed.emailKey = ""
+                    printed.countryNote = nil
+                    return printed
+                })
         }
         let missionName = words.isChinese ? (mission.chineseName ?? mission.name) : mission.name
         var document = PacketDocument(

@@ -304,6 +304,15 @@ struct PacketDocumentsTests {
         #expect(rows == us.signatures + headers)
     }
 
+    /// The document the renderer is handed (in this process or a worker's) holds no email key.
+    @Test func theRendererNeverSeesAnEmailKey() throws {
+        let plan = GoldenLetterTests.plan()
+        #expect(plan.sections.allSatisfy { $0.signatures.allSatisfy { !$0.emailKey.isEmpty } })
+        let document = plan.document(letters: [LetterDocument(title: "T", campaign: "C", language: "en", blocks: [])], creator: "t", creationDate: 0)
+        #expect(document.sections.allSatisfy { $0.signatures.allSatisfy { $0.emailKey.isEmpty } })
+        #expect(document.sections.map(\.signatures.count) == plan.sections.map(\.signatures.count))
+    }
+
     @Test func bigCampaignsMayTagLess() throws {
         for (tags, rows, cells) in [(PacketDocument.Tagging.rows, true, false), (.none, false, false)] {
             let folder = TestSupport.temporaryFolder("tags-\(tags.rawValue)")
