@@ -209,9 +209,86 @@ final class TableLayout {
     }
 
     /// A row's height and the characters no font could draw in it.
+    ///
+    /// A name or number set in Noto Sans alone that surely fits on one line (the sum of its
+    /// characters' advances, each measured once, is well inside the column) is one line of the
+    /// one-family font: its height and baseline are known without laying it out. Only the
+    /// drawing pass shapes it. The other cells are laid out as the drawing pass lays them out.
     func measure(section: PacketDocument.Section, row: Int) -> Measured {
-        let (cells, _, height) = setRow(section, row: row)
-        return Measured(height: height, unknownGlyphs: cells.reduce(0) { $0 + $1.unknownGlyphs })
+        let signature = section.signatures[row]
+        let language = section.language ?? Self.guessLanguage(signature.displayName)
+        var metrics: [(baseline: Double, height: Double)] = []
+        metrics.reserveCapacity(columns.count)
+        var unknown = 0
+        for (index, column) in columns.enumerated() {
+            let text = column.value(signature, number: section.firstNumber + row)
+            let layout: TextLayout
+            switch column {
+            case .city, .region, .signed:
+                layout = cachedCell(index, text: text, language: language)
+            case .number, .name:
+                if Self.isSimple(text) && fitsOneLine(text, column: index) {
+                    metrics.append(simpleLine(index))
+                    continue
+                }
+                let simple = Self.isSimple(text)
+                layout = layouts(for: language, simple: simple)[index]
+                layout.setText(text, language: simple ? nil : language)
+            }
+            unknown += layout.unknownGlyphs
+            metrics.append((layout.baseline, layout.size.height))
+        }
+        var baseline = 0.0
+        for cell in metrics { baseline = max(baseline, cell.baseline) }
+        var height = 0.0
+        for cell in metrics { height = max(height, baseline - cell.baseline + cell.height) }
+        return Measured(height: height + 2 * padding, unknownGlyphs: unknown)
+    }
+
+    /// One line of a column's one-family cell: its baseline and height, taken from the very
+    /// layout the drawing pass uses, on the first text that needed it.
+    private var simpleLines: [Int: (baseline: Double, height: Double)] = [:]
+    private func simpleLine(_ column: Int) -> (baseline: Double, height: Double) {
+        if let known = simpleLines[column] { return known }
+        let layout = layouts(for: nil, simple: true)[column]
+        layout.setText("0")
+        let line = (layout.baseline, layout.size.height)
+        simpleLines[column] = line
+        return line
+    }
+
+    /// Advances of single characters in the one-family cell font; negative for one it cannot
+    /// draw (or must not be guessed: controls).
+    private var advances: [UInt32: Double] = [:]
+    private lazy var advanceProbe: TextLayout = {
+        let probe = TextLayout(context: context, font: fonts.font(.cellSimple))
+        probe.unsetWidth()
+        return probe
+    }()
+
+    /// True when `text` surely fits on one line of the column: the sum of its characters'
+    /// advances stays under 95 % of the room (kerning and ligatures only ever take a little).
+    private func fitsOneLine(_ text: String, column: Int) -> Bool {
+        let room = (columnWidth[column] - 2 * padding) * 0.95
+        var width = 0.0
+        for scalar in text.unicodeScalars {
+            let advance: Double
+            if let known = advances[scalar.value] {
+                advance = known
+            } else {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.isWhitespace && scalar != " " {
+                    advance = -1
+                } else {
+                    advanceProbe.setText(String(scalar))
+                    advance = advanceProbe.unknownGlyphs > 0 ? -1 : advanceProbe.size.width
+                }
+                advances[scalar.value] = advance
+            }
+            guard advance >= 0 else { return false }
+            width += advance
+            if width > room { return false }
+        }
+        return true
     }
 
     /// Lays the sections out after the letter: each country's heading with its table, the
