@@ -1,8 +1,5 @@
 import Crypto
-import CSystemShim
 import EmbassyPacketsCore
-import EmbassyPacketsRender
-import EmbassyPacketsXML
 import Foundation
 
 /// Reading and writing whole files, each failure in one line that names the file.

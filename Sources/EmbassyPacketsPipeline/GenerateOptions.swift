@@ -1,8 +1,4 @@
-import Crypto
-import CSystemShim
 import EmbassyPacketsCore
-import EmbassyPacketsRender
-import EmbassyPacketsXML
 import Foundation
 
 /// How signature files are read and signers counted.

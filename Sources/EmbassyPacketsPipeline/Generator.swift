@@ -1,8 +1,4 @@
-import Crypto
-import CSystemShim
 import EmbassyPacketsCore
-import EmbassyPacketsRender
-import EmbassyPacketsXML
 import Foundation
 
 /// Runs the whole job: intake → validation → deduplication → routing → letters → PDFs → manifest.
@@ -20,6 +16,8 @@ public enum Generator {
         // A worker renders the jobs it is given and opens nothing else.
         if let worker = options.worker { return try renderShare(worker) }
         let previous = try options.since.map { try PreviousDelivery.load(manifestPath: $0, key: options.signerKey) }
+        // The sender file is checked before a row is read, like the templates.
+        let sender = try loadSender(options)
         let output = try OutputFolder(path: options.outputDirectory, force: options.force, inputs: options.inputs)
         var committed = false
         defer { if !committed { output.abandon() } }
@@ -39,7 +37,7 @@ public enum Generator {
         try checkOnly(options, run: run)
         let supplement = previous.map { ($0.manifest.supplement ?? 0) + 1 }
 
-        let compose = try packetComposer(run, options: options, previous: previous, numbering: previous?.manifest.numbering ?? [:])
+        let compose = packetComposer(run, options: options, sender: sender, previous: previous, numbering: previous?.manifest.numbering ?? [:])
         let rendering = try renderPackets(selected, compose: compose, options: options, folder: UserPath.join(output.staging, "packets"))
 
         let packets = try packetRecords(selected, results: rendering.results, staging: output.staging, options: options, supplement: supplement)

@@ -1,9 +1,5 @@
 import Crypto
-import CSystemShim
 import EmbassyPacketsCore
-import EmbassyPacketsRender
-import EmbassyPacketsXML
-import Foundation
 
 /// How packets are named for a delivery: their id and the shard they belong to, the same in
 /// every run of the same delivery.

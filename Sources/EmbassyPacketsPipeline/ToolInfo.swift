@@ -1,8 +1,5 @@
-import Crypto
 import CSystemShim
 import EmbassyPacketsCore
-import EmbassyPacketsRender
-import EmbassyPacketsXML
 import Foundation
 
 /// The tool's name and version, as the manifest and PDFs record them.

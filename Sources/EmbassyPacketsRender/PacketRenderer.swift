@@ -274,18 +274,12 @@ public final class PacketRenderer {
                         canvas.setColor(0.5)
                         blank.draw(on: canvas, x: geometry.left, y: geometry.height / 2 - 10)
                         canvas.setColor(0)
-                    default:
-                        break
-                    }
-                    switch placement {
                     case .row(let section, let row, let y, let height):
                         enter("Table", key: -1)
                         table.drawRow(section: document.sections[section], row: row, on: canvas, y: y, height: height)
                     case .rowPart(let section, let row, let y, let from, let to, let total):
                         enter("Table", key: -1)
                         table.drawRowPart(section: document.sections[section], row: row, on: canvas, y: y, from: from, to: to, total: total)
-                    default:
-                        break
                     }
                 }
                 leave()

@@ -39,7 +39,7 @@ struct ReceiptLayout {
         }
         pagesLines = words.map { words in TextLayout(context: context, font: fonts.font(.body, language: words.language), width: geometry.textWidth) }
         // Each label in every language of the receipt: "Received by / 接收人".
-        let fields = zip(receipts, words).map { receipt, _ in receipt.fields }
+        let fields = receipts.map(\.fields)
         let count = fields.map(\.count).min() ?? 0
         let language = words.last?.language
         var labels: [TextLayout] = []
@@ -53,7 +53,7 @@ struct ReceiptLayout {
         for label in labels { label.setWidth(labelWidth) }
         self.labels = labels
         stamp = TextLayout(context: context, font: fonts.font(.small, language: language), width: 200)
-        stamp.setText(zip(receipts, words).map { $0.0.stampLabel }.joined(separator: " / "), language: language)
+        stamp.setText(receipts.map(\.stampLabel).joined(separator: " / "), language: language)
         copyLine = TextLayout(context: context, font: fonts.font(.small, language: language), width: geometry.textWidth)
         copyLine.setAlignment(PANGO_ALIGN_RIGHT)
     }

@@ -171,29 +171,40 @@ final class TableLayout {
 
     /// Sets a row's cells; returns them with the row's common baseline and height.
     private func setRow(_ section: PacketDocument.Section, row: Int) -> (cells: [TextLayout], baseline: Double, height: Double) {
-        let signature = section.signatures[row]
-        // A section's language chooses Han glyphs; where it has none, kana or Hangul in the
-        // name tells (a Japanese name in the United States' section).
-        let language = section.language ?? Self.guessLanguage(signature.displayName)
-        var cells: [TextLayout] = []
-        cells.reserveCapacity(columns.count)
-        for (index, column) in columns.enumerated() {
-            let text = column.value(signature, number: section.firstNumber + row)
-            switch column {
-            case .city, .region, .signed:
-                cells.append(cachedCell(index, text: text, language: language))
-            case .number, .name:
-                let simple = Self.isSimple(text)
-                let layout = layouts(for: language, simple: simple)[index]
-                layout.setText(text, language: simple ? nil : language)
-                cells.append(layout)
-            }
+        let language = Self.language(of: section, row: row)
+        let cells = columns.indices.map { cell($0, text: columns[$0].value(section.signatures[row], number: section.firstNumber + row), language: language) }
+        let metrics = rowMetrics(cells.map { ($0.baseline, $0.size.height) })
+        return (cells, metrics.baseline, metrics.height)
+    }
+
+    /// The language a row is set in: its section's, which chooses Han glyphs; where it has
+    /// none, kana or Hangul in the name tells (a Japanese name in the United States' section).
+    static func language(of section: PacketDocument.Section, row: Int) -> String? {
+        section.language ?? guessLanguage(section.signatures[row].displayName)
+    }
+
+    /// A column's cell laid out with `text`: kept and reused for cities, regions and dates, a
+    /// layout reused per column for names and numbers.
+    private func cell(_ index: Int, text: String, language: String?) -> TextLayout {
+        switch columns[index] {
+        case .city, .region, .signed:
+            return cachedCell(index, text: text, language: language)
+        case .number, .name:
+            let simple = Self.isSimple(text)
+            let layout = layouts(for: language, simple: simple)[index]
+            layout.setText(text, language: simple ? nil : language)
+            return layout
         }
+    }
+
+    /// The row's common baseline (its cells share their first baseline) and its height, padding
+    /// included, from each cell's baseline and height.
+    private func rowMetrics(_ cells: [(baseline: Double, height: Double)]) -> (baseline: Double, height: Double) {
         var baseline = 0.0
         for cell in cells { baseline = max(baseline, cell.baseline) }
         var height = 0.0
-        for cell in cells { height = max(height, baseline - cell.baseline + cell.size.height) }
-        return (cells, baseline, height + 2 * padding)
+        for cell in cells { height = max(height, baseline - cell.baseline + cell.height) }
+        return (baseline, height + 2 * padding)
     }
 
     /// "ja" for text with kana, "ko" for text with Hangul, else nil.
@@ -215,34 +226,21 @@ final class TableLayout {
     /// one-family font: its height and baseline are known without laying it out. Only the
     /// drawing pass shapes it. The other cells are laid out as the drawing pass lays them out.
     func measure(section: PacketDocument.Section, row: Int) -> Measured {
-        let signature = section.signatures[row]
-        let language = section.language ?? Self.guessLanguage(signature.displayName)
+        let language = Self.language(of: section, row: row)
         var metrics: [(baseline: Double, height: Double)] = []
         metrics.reserveCapacity(columns.count)
         var unknown = 0
         for (index, column) in columns.enumerated() {
-            let text = column.value(signature, number: section.firstNumber + row)
-            let layout: TextLayout
-            switch column {
-            case .city, .region, .signed:
-                layout = cachedCell(index, text: text, language: language)
-            case .number, .name:
-                if Self.isSimple(text) && fitsOneLine(text, column: index) {
-                    metrics.append(simpleLine(index))
-                    continue
-                }
-                let simple = Self.isSimple(text)
-                layout = layouts(for: language, simple: simple)[index]
-                layout.setText(text, language: simple ? nil : language)
+            let text = column.value(section.signatures[row], number: section.firstNumber + row)
+            if column == .number || column == .name, Self.isSimple(text), fitsOneLine(text, column: index) {
+                metrics.append(simpleLine(index))
+                continue
             }
+            let layout = cell(index, text: text, language: language)
             unknown += layout.unknownGlyphs
             metrics.append((layout.baseline, layout.size.height))
         }
-        var baseline = 0.0
-        for cell in metrics { baseline = max(baseline, cell.baseline) }
-        var height = 0.0
-        for cell in metrics { height = max(height, baseline - cell.baseline + cell.height) }
-        return Measured(height: height + 2 * padding, unknownGlyphs: unknown)
+        return Measured(height: rowMetrics(metrics).height, unknownGlyphs: unknown)
     }
 
     /// One line of a column's one-family cell: its baseline and height, taken from the very

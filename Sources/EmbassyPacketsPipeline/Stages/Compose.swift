@@ -1,7 +1,4 @@
-import Crypto
-import CSystemShim
 import EmbassyPacketsCore
-import EmbassyPacketsRender
 import EmbassyPacketsXML
 import Foundation
 
@@ -10,9 +7,8 @@ extension Generator {
     /// How a packet is composed: its letters filled, numbered on from earlier deliveries,
     /// marked as a supplement where it is one — every word it prints, ready to draw.
     static func packetComposer(
-        _ run: PreparedRun, options: GenerateOptions, previous: PreviousDelivery?, numbering: [String: [String: Int]]
-    ) throws -> (PacketPlan) throws -> PacketDocument {
-        let sender = try loadSender(options)
+        _ run: PreparedRun, options: GenerateOptions, sender: Sender?, previous: PreviousDelivery?, numbering: [String: [String: Int]]
+    ) -> (PacketPlan) throws -> PacketDocument {
         let fillers = run.templates.map { LetterFiller(template: $0, sender: sender) }
         let creator = "\(ToolInfo.name) \(ToolInfo.version)"
         let supplement = previous.map { ($0.manifest.supplement ?? 0) + 1 }

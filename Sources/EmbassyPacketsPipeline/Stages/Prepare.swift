@@ -1,7 +1,4 @@
-import Crypto
-import CSystemShim
 import EmbassyPacketsCore
-import EmbassyPacketsRender
 import EmbassyPacketsXML
 import Foundation
 

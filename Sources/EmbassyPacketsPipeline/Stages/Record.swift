@@ -1,8 +1,5 @@
-import Crypto
-import CSystemShim
 import EmbassyPacketsCore
 import EmbassyPacketsRender
-import EmbassyPacketsXML
 import Foundation
 
 /// Recording what was made: the packets' manifest entries, the index, the delivered list.

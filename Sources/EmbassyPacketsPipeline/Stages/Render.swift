@@ -1,8 +1,5 @@
-import Crypto
-import CSystemShim
 import EmbassyPacketsCore
 import EmbassyPacketsRender
-import EmbassyPacketsXML
 import Foundation
 
 /// Rendering the composed packets, in this process and in the workers.
@@ -34,15 +31,15 @@ extension Generator {
             }
             children = try RenderWorkers.start(command: options.workerCommand ?? [], count: effective, folder: folder)
         }
-        var rendered: [String: RenderResult] = [:]
+        let own = shares[0].map { selected[$0] }
         var done = 0
-        try renderAll(shares[0].map { selected[$0] }) { plan, renderer in
+        let ownResults = try renderAll(own) { plan, renderer in
             let result = try renderer.render(try compose(plan), folder: folder, stem: plan.fileStem)
             done += 1
             options.progress?.packetRendered(done, of: selected.count, name: plan.fileStem)
-            rendered[plan.fileStem] = result
             return result
         }
+        var rendered = Dictionary(uniqueKeysWithValues: zip(own.map(\.fileStem), ownResults))
         let fromWorkers = try RenderWorkers.finish(children)
         children = []
         for (stem, result) in fromWorkers.sorted(by: { $0.key < $1.key }) {
@@ -67,27 +64,22 @@ extension Generator {
         let path = RenderWorkers.jobsPath(folder: worker.folder, index: worker.index)
         let jobs = try RenderJobs.decode(try readFile(path), file: path)
         try? FileManager.default.removeItem(atPath: path)
-        var rendered: [RenderWorkers.Rendered] = []
-        let renderer = PacketRenderer()
-        for job in jobs {
-            try Cancellation.check()
-            let result = try renderer.render(job.document, folder: worker.folder, stem: job.stem)
-            rendered.append(RenderWorkers.Rendered(stem: job.stem, result: result))
-        }
-        try RenderWorkers.report(rendered, to: worker.results)
+        let results = try renderAll(jobs) { job, renderer in try renderer.render(job.document, folder: worker.folder, stem: job.stem) }
+        try RenderWorkers.report(zip(jobs, results).map { RenderWorkers.Rendered(stem: $0.stem, result: $1) }, to: worker.results)
         return GenerateReport(manifest: Manifest(
             generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version), date: "", inputs: [],
             totals: Manifest.Totals(rows: 0, accepted: 0, duplicates: 0, rejected: 0, routed: 0, unrouted: 0), packets: [], unrouted: [:], rejected: [:]), diagnostics: [])
     }
 
-    /// Renders the packets one after another with one renderer. Cairo 1.16 shares FreeType
-    /// faces between threads without locking them everywhere (a crash in FT_Get_First_Char
-    /// was seen with two packets rendering at once), so Pango and Cairo run on one thread.
-    static func renderAll(_ plans: [PacketPlan], render: (PacketPlan, PacketRenderer) throws -> RenderResult) throws -> [RenderResult] {
+    /// Renders packets (plans here, jobs in a worker) one after another with one renderer,
+    /// stopping between packets when the run is interrupted. Cairo 1.16 shares FreeType faces
+    /// between threads without locking them everywhere (a crash in FT_Get_First_Char was seen
+    /// with two packets rendering at once), so Pango and Cairo run on one thread.
+    static func renderAll<Item>(_ items: [Item], render: (Item, PacketRenderer) throws -> RenderResult) throws -> [RenderResult] {
         let renderer = PacketRenderer()
-        return try plans.map { plan in
+        return try items.map { item in
             try Cancellation.check()
-            return try render(plan, renderer)
+            return try render(item, renderer)
         }
     }
 }

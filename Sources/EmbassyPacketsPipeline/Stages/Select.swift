@@ -1,9 +1,4 @@
-import Crypto
-import CSystemShim
 import EmbassyPacketsCore
-import EmbassyPacketsRender
-import EmbassyPacketsXML
-import Foundation
 
 /// Which packets this delivery carries.
 extension Generator {
