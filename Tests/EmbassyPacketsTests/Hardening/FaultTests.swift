@@ -15,11 +15,37 @@ struct FaultTests {
         return true
     }()
 
-    static func generate(_ input: String, into folder: String, shell prefix: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-        let arguments = ["generate", input, "--out", folder, "--date", "2026-11-29", "--quiet", "--jobs", "1"]
-        guard let prefix else { return try TestSupport.run(TestSupport.executable, arguments, currentDirectory: TestSupport.root) }
-        let command = prefix + " exec " + ([TestSupport.executable] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        return try TestSupport.run("bash", ["-c", command], currentDirectory: TestSupport.root)
+    static func generate(_ input: String, into folder: String, shell prefix: String? = nil, tool: Tool = Tool()) throws -> (status: Int32, stdout: String, stderr: String) {
+        let arguments = ["generate", input, "--out", folder, "--date", "2026-11-29", "--quiet", "--jobs", "1"] + tool.dataArguments
+        guard let prefix else { return try TestSupport.run(tool.executable, arguments, currentDirectory: tool.folder) }
+        let command = prefix + " exec " + ([tool.executable] + arguments).map { "'\($0)'" }.joined(separator: " ")
+        return try TestSupport.run("bash", ["-c", command], currentDirectory: tool.folder)
+    }
+
+    /// The executable and its data files, and the folder it runs in.
+    struct Tool {
+        var executable = TestSupport.executable
+        var folder = TestSupport.root
+        var dataArguments: [String] = []
+
+        /// A copy that another user may run and read, in `folder`: the checkout may sit in a
+        /// folder only its owner can enter (a home folder, a `mktemp -d` clone), where `nobody`
+        /// could run nothing at all.
+        static func sharedCopy(in folder: String) throws -> Tool {
+            let bin = folder + "/bin"
+            try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: TestSupport.executable, toPath: bin + "/embassy-packets")
+            for data in ["Embassies", "Templates"] {
+                try FileManager.default.copyItem(atPath: TestSupport.path(data), toPath: folder + "/" + data)
+            }
+            for path in [folder, bin] + (try FileManager.default.subpathsOfDirectory(atPath: folder)).map({ folder + "/" + $0 }) {
+                var isDirectory: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                chmod(path, isDirectory.boolValue || path.hasSuffix("/embassy-packets") ? 0o755 : 0o644)
+            }
+            return Tool(executable: bin + "/embassy-packets", folder: folder,
+                        dataArguments: ["--embassies", folder + "/Embassies", "--template", folder + "/Templates/letter.xml"])
+        }
     }
 
     static func verify(_ folder: String) throws -> Int32 {
@@ -98,10 +124,11 @@ struct FaultTests {
         #expect(mkdir(closed, 0o555) == 0)
         let writable = scratch + "/writable"
         #expect(mkdir(writable, 0o777) == 0 && chmod(writable, 0o777) == 0)
-        let unreadable = try Self.generate(input, into: writable + "/out", shell: Self.unprivileged)
+        let tool = getuid() == 0 ? try Tool.sharedCopy(in: scratch + "/tool") : Tool()
+        let unreadable = try Self.generate(input, into: writable + "/out", shell: Self.unprivileged, tool: tool)
         #expect(unreadable.status == 1)
         #expect(unreadable.stderr == "\(input): error: cannot read '\(input)': Permission denied\n", "\(unreadable.stderr)")
-        let unwritable = try Self.generate(shared, into: closed + "/out", shell: Self.unprivileged)
+        let unwritable = try Self.generate(shared, into: closed + "/out", shell: Self.unprivileged, tool: tool)
         #expect(unwritable.status == 1)
         #expect(unwritable.stderr.hasSuffix(": Permission denied\n") && unwritable.stderr.split(separator: "\n").count == 1, "\(unwritable.stderr)")
         #expect(unwritable.stderr.hasPrefix(closed + "/out: error: "), "\(unwritable.stderr)")
