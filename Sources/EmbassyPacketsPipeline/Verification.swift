@@ -47,9 +47,9 @@ public enum Verification {
         for report in manifest.reports ?? [] { expected.append((report.file, report.sha256, nil, report.bytes)) }
         for packet in manifest.packets where !packet.volumes.isEmpty {
             let sum = packet.volumes.reduce(0) { $0 + $1.bytes }
-            let pages = packet.volumes.reduce(0) { $0 + ($1.pages ?? 0) }
+            let pages = packet.volumes.reduce(0) { $0 + $1.pages }
             if sum != packet.bytes { problems.append("\(packet.file): its volumes hold \(sum) bytes, the packet says \(packet.bytes)") }
-            if packet.volumes.allSatisfy({ $0.pages != nil }) && pages != packet.pages {
+            if pages != packet.pages {
                 problems.append("\(packet.file): its volumes hold \(pages) pages, the packet says \(packet.pages)")
             }
         }

@@ -107,7 +107,8 @@ public enum RenderWorkers {
         for index in 2...count {
             let role = Role(index: index, count: count, folder: folder, results: folder + "/.worker-\(index).json")
             let log = folder + "/.worker-\(index).log"
-            FileManager.default.createFile(atPath: log, contents: nil)
+            // Where the log cannot be made, the worker writes to the run's own stderr.
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = Array(command.dropFirst()) + [
