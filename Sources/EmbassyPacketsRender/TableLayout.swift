@@ -59,6 +59,22 @@ final class TableLayout {
     private func fitColumns(_ document: PacketDocument) {
         let probe = TextLayout(context: context, font: fonts.font(.cell))
         probe.unsetWidth()
+        let simpleProbe = TextLayout(context: context, font: fonts.font(.cellSimple))
+        simpleProbe.unsetWidth()
+        // Cities, regions and common names repeat: each distinct value is measured once. Text
+        // that Noto Sans alone sets is measured in the one-family font, as it is drawn.
+        struct Key: Hashable { var text: String; var language: String? }
+        var measuredWidths: [Key: Double] = [:]
+        func width(_ text: String, language: String?) -> Double {
+            let simple = Self.isSimple(text)
+            let key = Key(text: text, language: simple ? nil : language)
+            if let known = measuredWidths[key] { return known }
+            let layout = simple ? simpleProbe : probe
+            layout.setText(text, language: key.language)
+            let measured = layout.size.width
+            measuredWidths[key] = measured
+            return measured
+        }
         let total = document.sections.reduce(0) { $0 + $1.signatures.count }
         let largest = document.sections.map { $0.firstNumber + $0.signatures.count - 1 }.max() ?? 1
         let stride = max(1, total / 3000)
@@ -69,8 +85,7 @@ final class TableLayout {
                 defer { seen += 1 }
                 guard seen % stride == 0 else { continue }
                 for (column, kind) in columns.enumerated() where kind != .number {
-                    probe.setText(kind.value(signature, number: section.firstNumber + index), language: section.language)
-                    samples[column].append(probe.size.width)
+                    samples[column].append(width(kind.value(signature, number: section.firstNumber + index), language: section.language))
                 }
             }
         }
