@@ -256,11 +256,25 @@ public struct SignatureReader: Sendable {
         /// Lines where another header changed the layout.
         var layoutChanges: [Int] = []
 
+        /// The column each non-ASCII field names as a header, if any: cities, regions and given
+        /// names repeat, and their check (Unicode cleaning) is the costly one. Bounded.
+        private var aliasOf: [String: Column?] = [:]
+
         /// True when at least three of the fields are headers of required columns.
-        static func looksLikeHeader(_ fields: [String]) -> Bool {
+        mutating func looksLikeHeader(_ fields: [String]) -> Bool {
             var columns = Set<Column>()
             for field in fields.prefix(64) where field.utf8.count <= 200 {
-                if let column = HeaderAliases.column(ofField: field), Column.required.contains(column) { columns.insert(column) }
+                let column: Column?
+                if field.utf8.allSatisfy({ $0 < 0x80 }) {
+                    column = HeaderAliases.column(ofField: field)
+                } else if let known = aliasOf[field] {
+                    column = known
+                } else {
+                    column = HeaderAliases.column(ofField: field)
+                    if aliasOf.count >= 65_536 { aliasOf.removeAll(keepingCapacity: true) }
+                    aliasOf[field] = column
+                }
+                if let column, Column.required.contains(column) { columns.insert(column) }
             }
             return columns.count >= 3
         }
@@ -298,7 +312,7 @@ public struct SignatureReader: Sendable {
             if problem == nil && fields.count == headers.count && zip(fields, headers).allSatisfy({ TextNormalizer.clean($0) == $1 }) {
                 // The header again: files pasted one after another.
                 problem = "the row repeats the header line (were two exports pasted together?)"
-            } else if problem == nil, Self.looksLikeHeader(fields) {
+            } else if problem == nil, looksLikeHeader(fields) {
                 // Another export's header, in another layout or language: the rows after it are
                 // read by it, so that its columns are not read into the wrong fields.
                 let names = fields.map { TextNormalizer.clean($0) }
