@@ -262,6 +262,9 @@ public struct SignatureReader: Sendable {
 
         /// True when at least three of the fields are headers of required columns.
         mutating func looksLikeHeader(_ fields: [String]) -> Bool {
+            // A row whose email column holds an address (something@something.something) is a
+            // signature: no header cell reads like one. This spares the check for nearly every row.
+            if Self.holdsAddress(map.value(.email, in: fields)) { return false }
             var columns = Set<Column>()
             for field in fields.prefix(64) where field.utf8.count <= 200 {
                 let column: Column?
@@ -277,6 +280,15 @@ public struct SignatureReader: Sendable {
                 if let column, Column.required.contains(column) { columns.insert(column) }
             }
             return columns.count >= 3
+        }
+
+        /// True for "a@b.c"-shaped text: an at sign with a dot somewhere after it.
+        static func holdsAddress(_ text: String) -> Bool {
+            var sawAt = false
+            for byte in text.utf8 {
+                if byte == 0x40 { sawAt = true } else if byte == 0x2E && sawAt { return true }
+            }
+            return false
         }
 
         init(reader: SignatureReader, path: String, order: Int) {

@@ -63,6 +63,31 @@ struct RouterTests {
         #expect(diagnostics.allSatisfy { !$0.description.contains("@x.org") })
     }
 
+    /// Big inputs are validated on every core in runs of rows; the result must be the one pass's:
+    /// the same rows, in input order, the same rejections in the same order.
+    @Test func validatingOnEveryCoreKeepsInputOrder() {
+        let countries = CountryResolver(directory: Self.directory)
+        let validator = Validator(countries: countries)
+        let records = (0..<120_001).map { index in
+            SignatureRecord(
+                location: SourceLocation(file: "f", line: index + 2), order: index, firstName: "A\(index)", lastName: "B",
+                city: index % 7 == 0 ? "" : "Paris", country: index % 2 == 0 ? "France" : "Germany", email: "a\(index)@x.org")
+        }
+        let (valid, rejected) = SortedRows.validateAll(records, validator: validator)
+        var expectedValid: [Int] = []
+        var expectedRejected: [Int] = []
+        for record in records {
+            switch validator.validate(record) {
+            case .success: expectedValid.append(record.location.line)
+            case .failure: expectedRejected.append(record.location.line)
+            }
+        }
+        #expect(valid.count + rejected.count == records.count)
+        #expect(valid.map(\.location.line) == expectedValid)
+        #expect(rejected.map(\.location.line) == expectedRejected)
+        #expect(valid.map(\.countryCode).prefix(4) == ["DE", "FR", "DE", "FR"])
+    }
+
     @Test func imbalancedTotalsAreCaught() {
         let totals = Manifest.Totals(rows: 5, accepted: 3, duplicates: 1, rejected: 0, routed: 2, unrouted: 0)
         #expect(totals.imbalances.count == 2)
