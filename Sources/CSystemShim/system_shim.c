@@ -38,3 +38,9 @@ int ep_die_with_parent(int parent) {
 #endif
 
 const char *ep_build_commit(void) { return EP_BUILD_COMMIT; }
+
+#include <malloc.h>
+
+int ep_release_free_memory(void) {
+    return malloc_trim(0);
+}

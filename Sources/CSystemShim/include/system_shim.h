@@ -14,4 +14,8 @@ int ep_die_with_parent(int parent);
 /// or "" when it was not passed.
 const char *ep_build_commit(void);
 
+/// Hands memory the process has freed back to the kernel (glibc's malloc_trim), so that a
+/// run's peak while it renders is not the peak it had while it read. Returns 1 when some was.
+int ep_release_free_memory(void);
+
 #endif

@@ -1,3 +1,4 @@
+import CSystemShim
 import EmbassyPacketsCore
 import EmbassyPacketsRender
 import Foundation
@@ -77,8 +78,13 @@ extension Generator {
     /// with two packets rendering at once), so Pango and Cairo run on one thread.
     static func renderAll<Item>(_ items: [Item], render: (Item, PacketRenderer) throws -> RenderResult) throws -> [RenderResult] {
         let renderer = PacketRenderer()
+        // What reading the inputs (or the jobs) left freed goes back to the kernel before the
+        // first packet, and what each packet's pages took after it: the run's processes then
+        // hold at once only what they are using.
+        _ = ep_release_free_memory()
         return try items.map { item in
             try Cancellation.check()
+            defer { _ = ep_release_free_memory() }
             return try render(item, renderer)
         }
     }
