@@ -67,11 +67,22 @@ public enum RenderWorkers {
 
     /// Splits packets into `count` shares of about equal work (signatures), the largest first;
     /// every process computes the same split from the same plans.
+    ///
+    /// The parent (share 0) starts with a handicap of half a share: it also composes every
+    /// packet and records the run, and a row's cost differs by script (a Vietnamese row took
+    /// twice a Latin one), so a split by rows alone left it rendering alone at the end. Each
+    /// share is in the order it is rendered, the largest packet first; once the parent is
+    /// through its own, it takes the workers' packets not yet begun, from the smallest up
+    /// (`claim`), so the processes finish together.
     static func split(_ plans: [PacketPlan], count: Int) -> [[Int]] {
         var shares = Array(repeating: [Int](), count: count)
         var loads = Array(repeating: 0, count: count)
         let order = plans.indices.sorted {
             plans[$0].signatureCount != plans[$1].signatureCount ? plans[$0].signatureCount > plans[$1].signatureCount : plans[$0].fileStem < plans[$1].fileStem
+        }
+        if count > 1 {
+            let total = plans.reduce(0) { $0 + $1.signatureCount + 60 }
+            loads[0] = total / count / 2
         }
         for index in order {
             let lightest = loads.indices.min { loads[$0] != loads[$1] ? loads[$0] < loads[$1] : $0 < $1 }!
@@ -79,8 +90,21 @@ public enum RenderWorkers {
             // A packet's pages cost a little beyond its rows (the letter, the receipt).
             loads[lightest] += plans[index].signatureCount + 60
         }
-        return shares.map { $0.sorted() }
+        return shares
     }
+
+    /// Claims a packet for this process: true for the one process that asks first (an
+    /// exclusively created marker in the staging folder), false for any later one. Workers
+    /// claim each of their packets before rendering it; the parent claims the ones it takes over.
+    static func claim(folder: String, stem: String) -> Bool {
+        let descriptor = open(claimPath(folder: folder, stem: stem), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return false }
+        close(descriptor)
+        return true
+    }
+
+    /// The marker that says a packet is taken.
+    static func claimPath(folder: String, stem: String) -> String { folder + "/.claim-" + stem }
 
     /// A running worker. (`@unchecked Sendable`: Foundation's Process is not Sendable; a Child is used
     /// by the one thread that started it.)

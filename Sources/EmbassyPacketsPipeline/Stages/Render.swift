@@ -32,18 +32,27 @@ extension Generator {
             }
             children = try RenderWorkers.start(command: options.workerCommand ?? [], count: effective, folder: folder)
         }
-        let own = shares[0].map { selected[$0] }
+        defer { for plan in selected { try? FileManager.default.removeItem(atPath: RenderWorkers.claimPath(folder: folder, stem: plan.fileStem)) } }
+        // Its own share, then the workers' packets none has begun, the smallest first.
+        let own = shares[0].map { (plan: selected[$0], claimed: false) }
+            + shares.dropFirst().flatMap { $0.reversed() }.map { (plan: selected[$0], claimed: true) }
         var done = 0
-        let ownResults = try renderAll(own) { plan, renderer in
+        var rendered: [String: RenderResult] = [:]
+        _ = try renderAll(own) { item, renderer in
+            let plan = item.plan
+            guard !item.claimed || RenderWorkers.claim(folder: folder, stem: plan.fileStem) else { return nil }
             let result = try renderer.render(try compose(plan), folder: folder, stem: plan.fileStem)
+            rendered[plan.fileStem] = result
             done += 1
             options.progress?.packetRendered(done, of: selected.count, name: plan.fileStem)
             return result
         }
-        var rendered = Dictionary(uniqueKeysWithValues: zip(own.map(\.fileStem), ownResults))
         let fromWorkers = try RenderWorkers.finish(children)
         children = []
         for (stem, result) in fromWorkers.sorted(by: { $0.key < $1.key }) {
+            guard rendered[stem] == nil else {
+                throw PipelineError(stage: .render, message: "\(stem) was rendered twice")
+            }
             rendered[stem] = result
             done += 1
             options.progress?.packetRendered(done, of: selected.count, name: stem)
@@ -65,8 +74,11 @@ extension Generator {
         let path = RenderWorkers.jobsPath(folder: worker.folder, index: worker.index)
         let jobs = try RenderJobs.decode(try readFile(path), file: path)
         try? FileManager.default.removeItem(atPath: path)
-        let results = try renderAll(jobs) { job, renderer in try renderer.render(job.document, folder: worker.folder, stem: job.stem) }
-        try RenderWorkers.report(zip(jobs, results).map { RenderWorkers.Rendered(stem: $0.stem, result: $1) }, to: worker.results)
+        // Each packet claimed before it is begun: the parent may have taken it over.
+        let results = try renderAll(jobs) { job, renderer in
+            RenderWorkers.claim(folder: worker.folder, stem: job.stem) ? try renderer.render(job.document, folder: worker.folder, stem: job.stem) : nil
+        }
+        try RenderWorkers.report(zip(jobs, results).compactMap { job, result in result.map { RenderWorkers.Rendered(stem: job.stem, result: $0) } }, to: worker.results)
         return GenerateReport(manifest: Manifest(
             generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version), date: "", inputs: [],
             totals: Manifest.Totals(rows: 0, accepted: 0, duplicates: 0, rejected: 0, routed: 0, unrouted: 0), packets: [], unrouted: [:], rejected: [:]), diagnostics: [])
@@ -76,7 +88,7 @@ extension Generator {
     /// stopping between packets when the run is interrupted. Cairo 1.16 shares FreeType faces
     /// between threads without locking them everywhere (a crash in FT_Get_First_Char was seen
     /// with two packets rendering at once), so Pango and Cairo run on one thread.
-    static func renderAll<Item>(_ items: [Item], render: (Item, PacketRenderer) throws -> RenderResult) throws -> [RenderResult] {
+    static func renderAll<Item>(_ items: [Item], render: (Item, PacketRenderer) throws -> RenderResult?) throws -> [RenderResult?] {
         let renderer = PacketRenderer()
         // What reading the inputs (or the jobs) left freed goes back to the kernel before the
         // first packet, and what each packet's pages took after it: the run's processes then
@@ -84,8 +96,9 @@ extension Generator {
         _ = ep_release_free_memory()
         return try items.map { item in
             try Cancellation.check()
-            defer { _ = ep_release_free_memory() }
-            return try render(item, renderer)
+            let result = try render(item, renderer)
+            if result != nil { _ = ep_release_free_memory() }
+            return result
         }
     }
 }

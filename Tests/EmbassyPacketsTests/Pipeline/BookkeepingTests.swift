@@ -340,9 +340,13 @@ struct BookkeepingTests {
         #expect(manifests[0] == manifests[1] && manifests[1] == manifests[2])
         let manifest = try JSONDecoder().decode(Manifest.self, from: manifests[0])
         #expect(manifest.packets.contains { $0.pages > 30 })
-        // No worker leftovers in the output.
-        #expect(!(try FileManager.default.contentsOfDirectory(atPath: outputs[1] + "/packets")).contains { $0.hasPrefix(".worker") })
+        // No worker leftovers in the output: no jobs, logs, results or claim markers.
+        for output in outputs.dropFirst() {
+            let names = try FileManager.default.contentsOfDirectory(atPath: output + "/packets")
+            #expect(!names.contains { $0.hasPrefix(".worker") || $0.hasPrefix(".claim") }, "\(names)")
+        }
     }
+
 
     /// `--jobs 500` for two packets used to start 64 processes that each read and sorted the
     /// inputs; now the surplus stop as soon as the packets are known, every process splits the
