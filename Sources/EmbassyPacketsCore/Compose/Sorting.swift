@@ -50,8 +50,8 @@ public struct SortedRows: Sendable {
             regionUnmatched: routed.regionUnmatched)
     }
 
-    /// Validates every record, in input order. A big input is cut into one run of rows per
-    /// core, validated side by side (each row on its own: the country cache is the only thing
+    /// Validates every record, in input order. A big input is cut into runs of rows, one per
+    /// core at a time, validated side by side (each row on its own: the country cache is the only thing
     /// shared, behind its lock), and the runs joined in order, so the result is the same as
     /// one pass's.
     public static func validateAll(_ records: [SignatureRecord], validator: Validator) -> (valid: [Signature], rejected: [Rejected]) {
@@ -70,16 +70,19 @@ public struct SortedRows: Sendable {
         }
         let cores = min(ProcessInfo.processInfo.activeProcessorCount, 8)
         guard records.count >= 50_000, cores > 1 else { return run(records.indices) }
-        let size = (records.count + cores - 1) / cores
-        let ranges = stride(from: 0, to: records.count, by: size).map { $0..<min($0 + size, records.count) }
-        let parts = Parts(count: ranges.count)
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { parts.set($0, run(ranges[$0])) }
         var valid: [Signature] = []
         valid.reserveCapacity(records.count)
         var rejected: [Rejected] = []
-        for part in parts.values {
-            valid.append(contentsOf: part!.valid)
-            rejected.append(contentsOf: part!.rejected)
+        // Blocks of 32,768 rows a core, so that what waits to be joined stays small.
+        let size = 32_768
+        for block in stride(from: 0, to: records.count, by: size * cores) {
+            let ranges = stride(from: block, to: min(block + size * cores, records.count), by: size).map { $0..<min($0 + size, records.count) }
+            let parts = Parts(count: ranges.count)
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { parts.set($0, run(ranges[$0])) }
+            for part in parts.values {
+                valid.append(contentsOf: part!.valid)
+                rejected.append(contentsOf: part!.rejected)
+            }
         }
         return (valid, rejected)
     }
