@@ -315,12 +315,6 @@ public struct SignatureReader: Sendable {
             let fields = record.fields
             var problem = record.problem
             var problemID = record.problemID
-            // A row with more cells than the header is refused even when the extra ones are empty:
-            // an unquoted separator in the middle of a row whose last cell is empty looks the same.
-            if problem == nil && fields.count != headers.count {
-                problem = "the row has \(fields.count) field\(fields.count == 1 ? "" : "s") where the header has \(headers.count): a cell was dropped or added (an unquoted separator?), so its values would be read into the wrong columns"
-                problemID = DiagnosticID.signatureWrongFieldCount
-            }
             if problem == nil && fields.count == headers.count && zip(fields, headers).allSatisfy({ TextNormalizer.clean($0) == $1 }) {
                 // The header again: files pasted one after another.
                 problem = "the row repeats the header line (were two exports pasted together?)"
@@ -336,6 +330,13 @@ public struct SignatureReader: Sendable {
                     problemID = DiagnosticID.signatureHeaderRow
                     layoutChanges.append(record.line)
                 }
+            }
+            // A row with more cells than the header is refused even when the extra ones are empty:
+            // an unquoted separator in the middle of a row whose last cell is empty looks the same.
+            // (Checked after the header checks: another export's header may have other columns.)
+            if problem == nil && fields.count != headers.count {
+                problem = "the row has \(fields.count) field\(fields.count == 1 ? "" : "s") where the header has \(headers.count): a cell was dropped or added (an unquoted separator?), so its values would be read into the wrong columns"
+                problemID = DiagnosticID.signatureWrongFieldCount
             }
             var signature = SignatureReader.record(fields, map: map, location: SourceLocation(file: path, line: record.line), order: order)
             if let problem {

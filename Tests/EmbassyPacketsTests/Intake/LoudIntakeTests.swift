@@ -412,4 +412,23 @@ extension SecondTrialTests {
         #expect(run.sorted.rejected.map(\.reason.id) == ["signature.header-row"])
         #expect(run.notices.contains { $0.id == "intake.header-changes" })
     }
+
+    /// Another export's header with more or fewer columns (a form without the consent question
+    /// pasted under one with it) is still a header: the rows after it are read by it, not each
+    /// rejected for its field count.
+    @Test func aHeaderWithAnotherNumberOfColumnsMidFileRemapsTheRowsAfterIt() throws {
+        let text = """
+            Timestamp,First Name,Last Name,City,Country,Email Address,How may we use your email address?
+            2024/03/01 10:00:00,Ann,Lee,Oslo,Norway,ann@example.net,Do not use it except to count me
+            Email Address,Country,City,Last Name,First Name,Timestamp
+            bob@example.net,Norway,Bergen,Smith,Bob,2024/03/02 10:00:00
+            carl@example.net,Norway,Oslo,Berg,Carl,2024/03/02 11:00:00,extra
+
+            """
+        let run = try LoudIntakeTests.prepare(text)
+        let names = run.sorted.plans.flatMap { $0.sections.flatMap { $0.signatures.map(\.displayName) } }.sorted()
+        #expect(names == ["Ann Lee", "Bob Smith"])
+        #expect(run.sorted.rejected.map(\.reason.id) == ["signature.header-row", "signature.wrong-field-count"])
+        #expect(run.notices.contains { $0.id == "intake.header-changes" })
+    }
 }
