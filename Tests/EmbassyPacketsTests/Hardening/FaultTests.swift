@@ -111,9 +111,13 @@ struct FaultTests {
     @Test func permissionDeniedIsSaidInTheSystemsWords() throws {
         let scratch = TestSupport.temporaryFolder()
         chmod(scratch, 0o755)
+        // `nobody` must be able to pass through every folder above the scratch folder: each one
+        // that others may not search gets that one bit, and keeps every other (a shared /tmp
+        // keeps its sticky bit and its write permission).
         var parent = UserPath.parent(scratch)
         while parent != "/" && parent != "." {
-            chmod(parent, 0o755)
+            var info = stat()
+            if stat(parent, &info) == 0, info.st_mode & 0o001 == 0 { chmod(parent, (info.st_mode & 0o7777) | 0o001) }
             parent = UserPath.parent(parent)
         }
         let input = TestSupport.write(FormCSV.header + "\n1,Ana,Silva,Porto,,Portugal,a@example.pt,\n", named: "private.csv", in: scratch)
