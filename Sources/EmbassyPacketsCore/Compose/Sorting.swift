@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Every input row, sorted into exactly one bucket: delivered (in a packet), duplicate,
 /// rejected or unrouted.
@@ -77,26 +78,19 @@ public struct SortedRows: Sendable {
         let size = 32_768
         for block in stride(from: 0, to: records.count, by: size * cores) {
             let ranges = stride(from: block, to: min(block + size * cores, records.count), by: size).map { $0..<min($0 + size, records.count) }
-            let parts = Parts(count: ranges.count)
-            DispatchQueue.concurrentPerform(iterations: ranges.count) { parts.set($0, run(ranges[$0])) }
-            for part in parts.values {
-                valid.append(contentsOf: part!.valid)
-                rejected.append(contentsOf: part!.rejected)
+            let parts = Mutex<[(valid: [Signature], rejected: [Rejected])?]>(Array(repeating: nil, count: ranges.count))
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+                let part = run(ranges[index])
+                parts.withLock { $0[index] = part }
+            }
+            parts.withLock { parts in
+                for part in parts {
+                    valid.append(contentsOf: part!.valid)
+                    rejected.append(contentsOf: part!.rejected)
+                }
             }
         }
         return (valid, rejected)
-    }
-
-    /// Each slot written by exactly one iteration of `concurrentPerform`, read after it returns.
-    private final class Parts: @unchecked Sendable {
-        var values: [(valid: [Signature], rejected: [Rejected])?]
-        private let lock = NSLock()
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: (valid: [Signature], rejected: [Rejected])) {
-            lock.lock()
-            values[index] = value
-            lock.unlock()
-        }
     }
 
     /// Diagnostics for every row that is not delivered. Emails appear only masked.

@@ -34,19 +34,19 @@ extension Generator {
         }
         defer { for plan in selected { try? FileManager.default.removeItem(atPath: RenderWorkers.claimPath(folder: folder, stem: plan.fileStem)) } }
         // Its own share, then the workers' packets none has begun, the smallest first.
-        let own = shares[0].map { (plan: selected[$0], claimed: false) }
+        let queue = shares[0].map { (plan: selected[$0], claimed: false) }
             + shares.dropFirst().flatMap { $0.reversed() }.map { (plan: selected[$0], claimed: true) }
         var done = 0
-        var rendered: [String: RenderResult] = [:]
-        _ = try renderAll(own) { item, renderer in
+        let ownResults = try renderAll(queue) { item, renderer in
             let plan = item.plan
             guard !item.claimed || RenderWorkers.claim(folder: folder, stem: plan.fileStem) else { return nil }
             let result = try renderer.render(try compose(plan), folder: folder, stem: plan.fileStem)
-            rendered[plan.fileStem] = result
             done += 1
             options.progress?.packetRendered(done, of: selected.count, name: plan.fileStem)
             return result
         }
+        var rendered: [String: RenderResult] = [:]
+        for (item, result) in zip(queue, ownResults) { rendered[item.plan.fileStem] = result }
         let fromWorkers = try RenderWorkers.finish(children)
         children = []
         for (stem, result) in fromWorkers.sorted(by: { $0.key < $1.key }) {
