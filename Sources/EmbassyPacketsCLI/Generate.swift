@@ -13,8 +13,8 @@ struct Generate: ParsableCommand {
         discussion: """
             Reads Google Forms CSV exports and JSON, counts each email address once, routes every \
             signer to the PRC embassy of their country, and writes DIR/packets/<CC>.pdf for each \
-            embassy, DIR/manifest.json, and DIR/reports/ (rejected.csv, duplicates.csv, \
-            unrouted.csv). Rows that are not delivered are reported on stderr as file:line warnings.
+            embassy, DIR/manifest.json, DIR/reports/ (rejected.csv, duplicates.csv, \
+            unrouted.csv), and the public figures DIR/counts.json and DIR/counts.csv (no name, city or email). Rows that are not delivered are reported on stderr as file:line warnings.
             """)
 
     @OptionGroup var intake: IntakeArguments

@@ -53,6 +53,10 @@ public enum Generator {
         let reportRecords = try Reports.write(sorted, to: UserPath.join(output.staging, "reports"))
         var totals = sorted.totals
         if previous != nil { totals.previouslyDelivered = delivery.previouslyDelivered }
+        let counts = PublicCounts(
+            petition: run.templates.first?.title ?? "", date: options.date.description, supplement: supplement, sorted: sorted, totals: totals,
+            paperWithoutEmail: nil, countryName: run.countries.name(of:))
+        let countsRecords = try CountsFiles.write(counts, to: output.staging)
         let manifest = Manifest(
             generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version, commit: ToolInfo.commit), date: options.date.description,
             inputs: run.inputs, totals: totals, packets: packets, unrouted: sorted.unroutedByCountry,
@@ -62,8 +66,8 @@ public enum Generator {
             supplement: supplement,
             since: previous.map { Manifest.PreviousDelivery(date: $0.manifest.date, manifestSha256: $0.manifestSha256, supplement: $0.manifest.supplement) },
             delivered: deliveredRecord, numbering: numbering,
-            notices: run.notices.isEmpty ? nil : run.notices.map(Manifest.Notice.init), reports: reportRecords)
-        let imbalances = manifest.imbalances(complete: options.only == nil && options.shard == nil)
+            notices: run.notices.isEmpty ? nil : run.notices.map(Manifest.Notice.init), reports: reportRecords, counts: countsRecords)
+        let imbalances = manifest.imbalances(complete: options.only == nil && options.shard == nil) + counts.disagreements(with: manifest)
         guard imbalances.isEmpty else {
             throw PipelineError(stage: .output, message: "the manifest does not add up: " + imbalances.joined(separator: "; "))
         }

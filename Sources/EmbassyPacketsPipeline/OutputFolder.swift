@@ -11,7 +11,7 @@ import Glibc
 /// the manifest last: an interrupted or failed run leaves the previous output as it was.
 ///
 /// The folder is the coordinator's: only what an earlier run wrote (its manifest, packets,
-/// reports, index and delivered list) is replaced. Anything else found there is carried into
+/// reports, index, delivered list and the counts it names) is replaced. Anything else found there is carried into
 /// the new output untouched, and a folder that is, or holds, an input, the current folder, the
 /// home folder or `/` is refused, `--force` or not. A symlinked folder keeps its link: the
 /// output goes where it points.
@@ -85,7 +85,10 @@ public struct OutputFolder {
         if let manifest = Self.earlierManifest(target) {
             // Everything the earlier run did not write stays.
             let written = Set(manifest.packets.flatMap { $0.volumes.map(\.file) } + manifest.packets.map(\.file))
-            for entry in contents.sorted() where !Self.owned.contains(entry) { kept.append(entry) }
+            // The counts are the earlier run's only when its manifest names them: a coordinator's
+            // own counts.csv beside an older output is theirs.
+            let owned = Self.owned.union((manifest.counts ?? []).map(\.file))
+            for entry in contents.sorted() where !owned.contains(entry) { kept.append(entry) }
             for folder in ["packets", "reports"] {
                 for entry in ((try? fileManager.contentsOfDirectory(atPath: UserPath.join(target, folder))) ?? []).sorted() {
                     let relative = "\(folder)/\(entry)"
@@ -98,7 +101,7 @@ public struct OutputFolder {
         guard force else {
             throw refuse("'\(path)' is not empty and holds no embassy-packets manifest; choose another folder, or pass --force to write the output beside its files (nothing of theirs is deleted)")
         }
-        let clashes = contents.filter { Self.owned.contains($0) }.sorted()
+        let clashes = contents.filter { Self.owned.contains($0) || CountsFiles.names.contains($0) }.sorted()
         if !clashes.isEmpty {
             throw refuse("'\(path)' holds \(clashes.map { "'\($0)'" }.joined(separator: ", ")), which embassy-packets did not write and would replace: move \(clashes.count == 1 ? "it" : "them") away or choose another folder")
         }

@@ -44,7 +44,7 @@ public enum Verification {
         }
         if let index = manifest.index { expected.append((index.file, index.sha256, index.pages, index.bytes)) }
         if let delivered = manifest.delivered { expected.append((delivered.file, delivered.sha256, nil, nil)) }
-        for report in manifest.reports ?? [] { expected.append((report.file, report.sha256, nil, report.bytes)) }
+        for report in (manifest.reports ?? []) + (manifest.counts ?? []) { expected.append((report.file, report.sha256, nil, report.bytes)) }
         for packet in manifest.packets where !packet.volumes.isEmpty {
             let sum = packet.volumes.reduce(0) { $0 + $1.bytes }
             let pages = packet.volumes.reduce(0) { $0 + $1.pages }
@@ -76,7 +76,17 @@ public enum Verification {
         }
         problems.append(contentsOf: manifest.imbalances(complete: manifest.options?.shard == nil && manifest.options?.only == nil))
         problems.append(contentsOf: reportCounts(manifest, folder: folder))
+        problems.append(contentsOf: publicCounts(manifest, folder: folder))
         return Result(problems: problems, filesChecked: checked)
+    }
+
+    /// `counts.json` read back and held to the manifest.
+    static func publicCounts(_ manifest: Manifest, folder: String) -> [String] {
+        guard manifest.counts?.contains(where: { $0.file == "counts.json" }) == true,
+            let data = FileManager.default.contents(atPath: UserPath.join(folder, "counts.json"))
+        else { return [] }
+        guard let counts = try? JSONDecoder().decode(PublicCounts.self, from: data) else { return ["counts.json: not a counts file"] }
+        return counts.disagreements(with: manifest).map { "counts.json: \($0)" }
     }
 
     /// The reports' rows counted again — duplicates; rejected rows by reason; unrouted signers

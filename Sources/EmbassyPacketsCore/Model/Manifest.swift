@@ -40,6 +40,27 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var notices: [Notice]?
     /// The reports (`reports/rejected.csv`, ...) with their SHA-256 and bytes, for `verify`.
     public var reports: [FileRecord]?
+    /// The public figures, `counts.json` and `counts.csv`, with their SHA-256 and bytes.
+    public var counts: [FileRecord]?
+    /// Rows typed in from paper signature sheets (a `Sheet` column or `--source paper`); absent when none.
+    public var paper: PaperSheets?
+
+    /// What came from paper signature sheets.
+    public struct PaperSheets: Codable, Sendable, Equatable {
+        /// The sheet ids the rows name, in order.
+        public var sheets: [String]
+        /// Rows read from paper sheets.
+        public var rows: Int
+        /// Accepted paper signers without an email, each counted once by name, city and country.
+        public var withoutEmail: Int
+
+        /// Creates a record.
+        public init(sheets: [String], rows: Int, withoutEmail: Int) {
+            self.sheets = sheets
+            self.rows = rows
+            self.withoutEmail = withoutEmail
+        }
+    }
 
     /// A file and its fingerprint.
     public struct FileRecord: Codable, Sendable, Equatable {
@@ -323,8 +344,10 @@ public struct Manifest: Codable, Sendable, Equatable {
         unrouted: [String: Int], rejected: [String: Int], regionUnmatched: [String: Int]? = nil,
         templates: [FileRecord] = [], directory: DirectoryRecord? = nil, options: Options? = nil, index: FileRecord? = nil,
         supplement: Int? = nil, since: PreviousDelivery? = nil, delivered: DeliveredList? = nil, numbering: [String: [String: Int]] = [:],
-        notices: [Notice]? = nil, reports: [FileRecord]? = nil
+        notices: [Notice]? = nil, reports: [FileRecord]? = nil, counts: [FileRecord]? = nil, paper: PaperSheets? = nil
     ) {
+        self.counts = counts
+        self.paper = paper
         self.regionUnmatched = regionUnmatched
         self.templates = templates
         self.directory = directory

@@ -1,0 +1,57 @@
+import EmbassyPacketsCore
+import Foundation
+
+/// `DIR/counts.json` and `DIR/counts.csv`: the public figures of a run, with no name, city or
+/// email in them.
+public enum CountsFiles {
+    /// The files a run writes, at the top of its output.
+    public static let names = ["counts.json", "counts.csv"]
+
+    /// The columns of `counts.csv`: every row carries the delivery date, so that a sheet of
+    /// several deliveries pasted together stays readable.
+    static let header = ["Delivery Date", "Section", "Code", "Name", "Count"]
+
+    /// Writes both files into `folder`; their records, for the manifest.
+    public static func write(_ counts: PublicCounts, to folder: String) throws -> [Manifest.FileRecord] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            var json = [UInt8](try encoder.encode(counts))
+            json.append(0x0A)
+            // A byte-order mark, as the reports have, so that Excel opens the names as UTF-8.
+            let csv: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(text(counts).utf8)
+            var records: [Manifest.FileRecord] = []
+            for (name, bytes) in zip(names, [json, csv]) {
+                try Data(bytes).write(to: URL(fileURLWithPath: UserPath.join(folder, name)), options: .atomic)
+                records.append(Manifest.FileRecord(file: name, sha256: Generator.sha256Hex(bytes), bytes: bytes.count))
+            }
+            return records
+        } catch {
+            throw PipelineError(stage: .output, message: "cannot write the counts: \(SystemError.reason(error))", location: SourceLocation(file: folder))
+        }
+    }
+
+    /// `counts.csv` as text: the totals, then one row per country, per mission, per country not
+    /// delivered and per rejection reason.
+    public static func text(_ counts: PublicCounts) -> String {
+        var csv = CSVWriter(header: header)
+        let date = counts.deliveryDate
+        let totals = counts.totals
+        var rows: [(String, String, String, Int)] = [
+            ("total", "rows", "Rows read", totals.rows),
+            ("total", "signatures", "Signers counted once", totals.signatures),
+            ("total", "delivered", "Signers in a packet", totals.delivered),
+            ("total", "not-delivered", "Signers no mission takes", totals.notDelivered),
+            ("total", "duplicates", "Duplicate rows", totals.duplicates),
+            ("total", "rejected", "Rejected rows", totals.rejected),
+        ]
+        if let previous = totals.previouslyDelivered { rows.append(("total", "previously-delivered", "Signers delivered before", previous)) }
+        if let paper = totals.paperWithoutEmail { rows.append(("total", "paper-without-email", "Paper signers without an email", paper)) }
+        rows += counts.signaturesByCountry.map { ("country", $0.code, $0.name, $0.signatureCount) }
+        rows += counts.signaturesByMission.map { ("mission", $0.packet, $0.name, $0.signatureCount) }
+        rows += counts.notDeliveredByCountry.map { ("not-delivered", $0.code, $0.name, $0.signatureCount) }
+        rows += counts.rejectedByReason.map { ("rejected", $0.reason, "", $0.count) }
+        for (section, code, name, count) in rows { csv.append([date, section, code, name, String(count)]) }
+        return csv.text
+    }
+}
