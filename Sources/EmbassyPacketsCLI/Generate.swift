@@ -311,9 +311,13 @@ struct Generate: ParsableCommand {
     static func summary(_ report: GenerateReport, output: String) -> String {
         let totals = report.manifest.totals
         func n(_ value: Int) -> String { Formatting.number(value, language: "en") }
-        return """
+        var text = """
             embassy-packets: \(n(report.manifest.packets.count)) packets, \(n(totals.routed)) signatures, \(n(report.pages)) pages in \(output)/packets
               rows \(n(totals.rows)): \(n(totals.accepted)) accepted (\(n(totals.routed)) routed, \(n(totals.unrouted)) unrouted), \(n(totals.duplicates)) duplicates, \(n(totals.rejected)) rejected
             """
+        if let paper = report.manifest.paper {
+            text += "\n  paper: \(n(paper.rows)) rows from \(n(paper.sheets.count)) sheet\(paper.sheets.count == 1 ? "" : "s"); \(n(paper.withoutEmail)) signer\(paper.withoutEmail == 1 ? "" : "s") without an email, counted by name, city and country"
+        }
+        return text
     }
 }

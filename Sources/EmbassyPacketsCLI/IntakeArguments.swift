@@ -6,6 +6,11 @@ extension Column: ExpressibleByArgument {}
 extension DedupMode: ExpressibleByArgument {}
 extension DateOrder: ExpressibleByArgument {}
 
+/// Where the rows come from: an online form's export, or paper sheets typed in.
+enum InputSource: String, ExpressibleByArgument, CaseIterable {
+    case export, paper
+}
+
 /// What a packet goes through.
 enum PacketUnit: String, ExpressibleByArgument, CaseIterable {
     case embassy, consulate
@@ -39,6 +44,13 @@ struct IntakeArguments: ParsableArguments {
         name: .long,
         help: ArgumentHelp("How to read dates whose day and month are both 12 or less: dmy, mdy or ymd (default: decided from each file's dates, else its locale, with a warning).", valueName: "ORDER"))
     var dateOrder: DateOrder?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "paper: the files are typed-in paper signature sheets (as with a Sheet column): a row may have no email (then it is counted once by name, city and country), and its origin is SHEET-ID:LINE; a file without a Sheet column is one sheet named by the file.",
+            valueName: "export|paper"))
+    var source: InputSource = .export
 
     @Flag(name: .long, help: "Go on (exit 0) when most rows fall to one reason or no signature is delivered.")
     var allowMostlyUndelivered = false
@@ -138,7 +150,7 @@ struct IntakeArguments: ParsableArguments {
         IntakeOptions(
             columns: (try? columns()) ?? [:], encoding: encoding.flatMap(EmbassyPacketsCore.TextEncoding.init(name:)), dedup: dedup,
             routing: RoutingOptions(overrides: (try? routeOverrides()) ?? [:], byConsulate: by == .consulate),
-            dateOrder: dateOrder, allowMostlyUndelivered: allowMostlyUndelivered)
+            dateOrder: dateOrder, allowMostlyUndelivered: allowMostlyUndelivered, paper: source == .paper)
     }
 
     /// Prints the diagnostics of rows not delivered (at most `limit`, then a count).

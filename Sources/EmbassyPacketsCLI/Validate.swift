@@ -49,6 +49,9 @@ struct Validate: ParsableCommand {
         let totals = sorted.totals
         var lines: [(String, Int)] = [("rows", totals.rows)]
         for input in run.inputs { lines.append(("  \(input.path)", input.rows)) }
+        if let paper = run.paper {
+            lines.append(("  of them from \(paper.sheets.count) paper sheet\(paper.sheets.count == 1 ? "" : "s")", paper.rows))
+        }
         lines.append(("accepted", totals.accepted))
         var accepted: [String: Int] = sorted.unroutedByCountry
         for plan in sorted.plans {
@@ -57,6 +60,7 @@ struct Validate: ParsableCommand {
         for (code, count) in accepted.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
             lines.append(("  \(code) \(run.countries.name(of: code))", count))
         }
+        if let paper = run.paper { lines.append(("  of them paper signers without an email", paper.withoutEmail)) }
         lines.append(("duplicates", totals.duplicates))
         lines.append(("rejected", totals.rejected))
         for (reason, count) in sorted.rejectedByReason.sorted(by: { $0.key < $1.key }) { lines.append(("  \(reason)", count)) }

@@ -14,12 +14,15 @@ public struct IntakeOptions: Sendable {
     public var dateOrder: DateOrder?
     /// `--allow-mostly-undelivered`: go on when most rows fall to one reason or nothing is delivered.
     public var allowMostlyUndelivered: Bool
+    /// `--source paper`: every input is typed in from paper signature sheets.
+    public var paper: Bool
 
     /// Creates intake options.
     public init(
         columns: [Column: String] = [:], encoding: TextEncoding? = nil, dedup: DedupMode = .exact, routing: RoutingOptions = RoutingOptions(),
-        dateOrder: DateOrder? = nil, allowMostlyUndelivered: Bool = false
+        dateOrder: DateOrder? = nil, allowMostlyUndelivered: Bool = false, paper: Bool = false
     ) {
+        self.paper = paper
         self.columns = columns
         self.encoding = encoding
         self.dedup = dedup
@@ -131,4 +134,6 @@ public struct PreparedRun: Sendable {
     /// Seconds spent reading and parsing the inputs, and validating, deduplicating and routing.
     public var intakeSeconds: Double = 0
     public var sortSeconds: Double = 0
+    /// What came from paper sheets; nil when no row did.
+    public var paper: Manifest.PaperSheets?
 }

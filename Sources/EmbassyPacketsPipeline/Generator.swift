@@ -55,7 +55,7 @@ public enum Generator {
         if previous != nil { totals.previouslyDelivered = delivery.previouslyDelivered }
         let counts = PublicCounts(
             petition: run.templates.first?.title ?? "", date: options.date.description, supplement: supplement, sorted: sorted, totals: totals,
-            paperWithoutEmail: nil, countryName: run.countries.name(of:))
+            paperWithoutEmail: run.paper?.withoutEmail, countryName: run.countries.name(of:))
         let countsRecords = try CountsFiles.write(counts, to: output.staging)
         let manifest = Manifest(
             generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version, commit: ToolInfo.commit), date: options.date.description,
@@ -66,7 +66,7 @@ public enum Generator {
             supplement: supplement,
             since: previous.map { Manifest.PreviousDelivery(date: $0.manifest.date, manifestSha256: $0.manifestSha256, supplement: $0.manifest.supplement) },
             delivered: deliveredRecord, numbering: numbering,
-            notices: run.notices.isEmpty ? nil : run.notices.map(Manifest.Notice.init), reports: reportRecords, counts: countsRecords)
+            notices: run.notices.isEmpty ? nil : run.notices.map(Manifest.Notice.init), reports: reportRecords, counts: countsRecords, paper: run.paper)
         let imbalances = manifest.imbalances(complete: options.only == nil && options.shard == nil) + counts.disagreements(with: manifest)
         guard imbalances.isEmpty else {
             throw PipelineError(stage: .output, message: "the manifest does not add up: " + imbalances.joined(separator: "; "))

@@ -50,7 +50,7 @@ public enum Reports {
             csv.appendMasked([
                 signature.location.file, String(signature.location.line), DiagnosticID.signatureDuplicate, duplicate.keptAt.description,
                 signature.firstName, signature.lastName, signature.city, signature.region, signature.countryCode,
-                EmailMask.mask(signature.emailKey),
+                signature.emailKey.hasPrefix("name:") ? "" : EmailMask.mask(signature.emailKey),
             ])
         }
         return csv.text

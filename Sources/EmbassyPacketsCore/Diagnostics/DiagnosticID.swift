@@ -18,6 +18,7 @@ public enum DiagnosticID {
     public static let intakeHeaderChanges = "intake.header-changes"
     public static let intakeJsonLines = "intake.json-lines"
     public static let intakeMostlyUndelivered = "intake.mostly-undelivered"
+    public static let intakePaperLines = "intake.paper-lines"
     public static let intakeSeveralColumns = "intake.several-columns"
     public static let intakeUnknownColumnOverride = "intake.unknown-column-override"
     public static let intakeUnreadableTimestamp = "intake.unreadable-timestamp"
@@ -36,6 +37,7 @@ public enum DiagnosticID {
     public static let signatureFieldTooLong = "signature.field-too-long"
     public static let signatureHeaderRow = "signature.header-row"
     public static let signatureInvalidEmail = "signature.invalid-email"
+    public static let signatureInvalidSheet = "signature.invalid-sheet"
     public static let signatureMissingCity = "signature.missing-city"
     public static let signatureMissingCountry = "signature.missing-country"
     public static let signatureMissingEmail = "signature.missing-email"
@@ -64,6 +66,7 @@ public enum DiagnosticID {
         intakeHeaderChanges,
         intakeJsonLines,
         intakeMostlyUndelivered,
+        intakePaperLines,
         intakeSeveralColumns,
         intakeUnknownColumnOverride,
         intakeUnreadableTimestamp,
@@ -82,6 +85,7 @@ public enum DiagnosticID {
         signatureFieldTooLong,
         signatureHeaderRow,
         signatureInvalidEmail,
+        signatureInvalidSheet,
         signatureMissingCity,
         signatureMissingCountry,
         signatureMissingEmail,

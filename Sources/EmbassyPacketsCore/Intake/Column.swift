@@ -1,6 +1,8 @@
 /// The fields a signature file carries, whatever its headers are called.
 public enum Column: String, Sendable, CaseIterable, Hashable {
     case time, first, last, city, region, country, email, consent
+    /// A typed-in paper signature sheet's id and the numbered line on it (`sheets` prints both).
+    case sheet, line
 
     /// The column's place in `allCases`.
     var ordinal: Int {
@@ -13,6 +15,8 @@ public enum Column: String, Sendable, CaseIterable, Hashable {
         case .country: return 5
         case .email: return 6
         case .consent: return 7
+        case .sheet: return 8
+        case .line: return 9
         }
     }
 
@@ -30,6 +34,8 @@ public enum Column: String, Sendable, CaseIterable, Hashable {
         case .country: return "Country"
         case .email: return "Email Address"
         case .consent: return "How may we use your email address?"
+        case .sheet: return "Sheet"
+        case .line: return "Line"
         }
     }
 
@@ -123,10 +129,15 @@ public struct ColumnMap: Sendable {
         }
     }
 
-    /// The required columns that no header names; `emailRequired` is false with `--dedup name`.
+    /// The required columns that no header names; `emailRequired` is false with `--dedup name`
+    /// and for typed-in paper sheets (a file with a `Sheet` column), where a row may have no email.
     public func missing(emailRequired: Bool = true) -> [Column] {
-        Column.required.filter { positions[$0.ordinal] < 0 && ($0 != .email || emailRequired) }
+        let email = emailRequired && !isPaper
+        return Column.required.filter { positions[$0.ordinal] < 0 && ($0 != .email || email) }
     }
+
+    /// True when the file has a `Sheet` column: its rows were typed in from paper sheets.
+    public var isPaper: Bool { positions[Column.sheet.ordinal] >= 0 }
 
     /// The required columns that no header names.
     public var missing: [Column] { missing() }

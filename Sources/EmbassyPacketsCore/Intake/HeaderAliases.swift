@@ -97,6 +97,9 @@ enum HeaderAliases {
             "can2_subscription_status", "Einwilligung", "Consentement", "Consentimiento", "Consentimento", "Consenso",
             "Toestemming", "Zgoda", "Согласие", "İzin", "同意", "동의",
         ],
+        // The columns of a typed-in paper signature sheet (`embassy-packets sheets` prints the id).
+        .sheet: ["Sheet", "Sheet ID", "Sheet Id", "Paper Sheet", "Sheet Number", "Sheet No"],
+        .line: ["Line", "Sheet Line", "Line Number", "Line No"],
     ]
 
     /// Every header's alias, by `Column.key`.

@@ -42,6 +42,9 @@ public struct SignatureReader: Sendable {
     public var emailRequired: Bool
     /// The latest plausible signing instant (the run's clock, a day ahead); nil checks nothing.
     public var latest: Int64?
+    /// `--source paper`: every file holds rows typed in from paper signature sheets (a file
+    /// without a `Sheet` column is one sheet); rows may have no email.
+    public var paper = false
 
     /// Creates a reader.
     public init(overrides: [Column: String] = [:], encoding: TextEncoding? = nil, dateOrder: DateOrder? = nil, emailRequired: Bool = true) {
@@ -82,6 +85,7 @@ public struct SignatureReader: Sendable {
                 return try readJSON(buffer, path: path, firstOrder: firstOrder, lines: InputFormat.detect(path: path, bytes: buffer) == .jsonLines)
             }
         }
+        placeOnSheets(&result.records, headers: result.headers, path: path, notices: &result.notices)
         result.encoding = used
         result.encodingName = original.starts(with: [0xFF, 0xFE]) ? "utf-16le" : original.starts(with: [0xFE, 0xFF]) ? "utf-16be" : used.rawValue
         if detected {
@@ -98,7 +102,9 @@ public struct SignatureReader: Sendable {
     public func read(rows: [(line: Int, fields: [String])], path: String, firstOrder: Int) throws -> IntakeResult {
         var table = Table(reader: self, path: path, order: firstOrder)
         for row in rows { try table.add(CSVReader.Record(line: row.line, fields: row.fields, problem: nil)) }
-        return try table.finish()
+        var result = try table.finish()
+        placeOnSheets(&result.records, headers: result.headers, path: path, notices: &result.notices)
+        return result
     }
 
     /// Converts UTF-16 with a byte-order mark to UTF-8, drops a UTF-8 byte-order mark, and
@@ -236,12 +242,17 @@ public struct SignatureReader: Sendable {
     /// A record from a row's fields.
     @inline(__always)
     static func record(_ fields: [String], map: ColumnMap, location: SourceLocation, order: Int) -> SignatureRecord {
-        SignatureRecord(
+        var record = SignatureRecord(
             location: location, order: order,
             timestamp: map.value(.time, in: fields), firstName: map.value(.first, in: fields),
             lastName: map.value(.last, in: fields), city: map.value(.city, in: fields),
             region: map.value(.region, in: fields), country: map.value(.country, in: fields),
             email: map.value(.email, in: fields), consent: map.value(.consent, in: fields))
+        if map.isPaper {
+            record.sheet = map.value(.sheet, in: fields).trimmingSpaces()
+            record.sheetLine = map.value(.line, in: fields).trimmingSpaces()
+        }
+        return record
     }
 
     /// A table's rows as they arrive: the header first, then records checked for their shape.

@@ -16,6 +16,8 @@ public struct Signature: Sendable {
     /// What the signer typed in the Country field when it was read as a close or ambiguous
     /// match ("Germnay", "Congo"), for one warning per spelling.
     public var countryNote: String?
+    /// True for a signer from a paper sheet who gave no email: counted once by name, city and country.
+    public var paperWithoutEmail = false
 
     /// Creates a signature.
     public init(

@@ -14,6 +14,13 @@ public struct SignatureRecord: Sendable {
     public var email: String
     /// The answer to "How may we use your email address?".
     public var consent: String = ""
+    /// For a row typed in from a paper signature sheet: the sheet's id (empty otherwise).
+    public var sheet: String = ""
+    /// The numbered line on the sheet, as typed.
+    public var sheetLine: String = ""
+
+    /// True for a row typed in from a paper signature sheet.
+    public var isPaper: Bool { !sheet.isEmpty }
     /// The signing instant (seconds since 1970, UTC), read from `timestamp` in the date order
     /// decided for the whole column; nil when the row has no readable timestamp.
     public var submittedAt: Int64?

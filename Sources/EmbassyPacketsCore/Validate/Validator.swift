@@ -92,10 +92,16 @@ public struct Validator: Sendable {
         }
         let region = TextNormalizer.clean(record.region)
         let key: String
+        var withoutEmail = false
+        let typed = record.email.trimmingSpaces()
         if dedup == .name {
             key = Self.nameKey(first: first, last: last, city: city, country: code)
+        } else if typed.isEmpty && record.isPaper {
+            // A paper sheet's email line may be left blank: the signer is counted once by name,
+            // city and country, as --dedup name counts everyone.
+            key = Self.nameKey(first: first, last: last, city: city, country: code)
+            withoutEmail = true
         } else {
-            let typed = record.email.trimmingSpaces()
             if typed.isEmpty {
                 return reject(DiagnosticID.signatureMissingEmail, "the Email Address field is empty")
             }
@@ -108,6 +114,7 @@ public struct Validator: Sendable {
             location: record.location, order: record.order, submittedAt: record.submittedAt,
             firstName: first, lastName: last, city: city, region: region, countryCode: code, emailKey: key)
         signature.countryNote = countryNote
+        signature.paperWithoutEmail = withoutEmail
         return .success(signature)
     }
 

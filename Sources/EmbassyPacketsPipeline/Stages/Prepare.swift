@@ -27,9 +27,18 @@ extension Generator {
             }
         }
         var reader = SignatureReader(
-            overrides: intake.columns, encoding: intake.encoding, dateOrder: intake.dateOrder, emailRequired: intake.dedup != .name)
+            overrides: intake.columns, encoding: intake.encoding, dateOrder: intake.dateOrder, emailRequired: intake.dedup != .name && !intake.paper)
         reader.latest = Int64(Date().timeIntervalSince1970) + 86_400
+        reader.paper = intake.paper
         var (records, manifestInputs, notices) = try InputReader.read(inputs, reader: reader)
+        // The paper sheets, before the records are consumed: their ids in order, and their rows.
+        var sheets: [String] = []
+        var seenSheets = Set<String>()
+        var paperRows = 0
+        for record in records where record.isPaper {
+            paperRows += 1
+            if seenSheets.insert(record.sheet).inserted { sheets.append(record.sheet) }
+        }
         guard !records.isEmpty else {
             throw PipelineError(stage: .intake, message: "no signatures: \(inputs.count == 1 ? "the file has" : "the files have") a header but no rows", location: SourceLocation(file: inputs[0]))
         }
@@ -54,9 +63,15 @@ extension Generator {
                 .warning, id: DiagnosticID.dedupByName,
                 message: "--dedup name: each signer is counted once by name, city and country, not by email; namesakes in one city count once, and one person who wrote their name two ways counts twice"))
         }
+        var paper: Manifest.PaperSheets?
+        if paperRows > 0 {
+            var withoutEmail = sorted.unrouted.reduce(0) { $0 + ($1.signature.paperWithoutEmail ? 1 : 0) }
+            for plan in sorted.plans { for section in plan.sections { for signature in section.signatures where signature.paperWithoutEmail { withoutEmail += 1 } } }
+            paper = Manifest.PaperSheets(sheets: sheets, rows: paperRows, withoutEmail: withoutEmail)
+        }
         let done = DispatchTime.now().uptimeNanoseconds
         return PreparedRun(
             inputs: manifestInputs, sorted: sorted, templates: templates, countries: countries, notices: notices,
-            intakeSeconds: Double(read - started) / 1e9, sortSeconds: Double(done - read) / 1e9)
+            intakeSeconds: Double(read - started) / 1e9, sortSeconds: Double(done - read) / 1e9, paper: paper)
     }
 }
