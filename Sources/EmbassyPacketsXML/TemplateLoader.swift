@@ -54,8 +54,17 @@ public enum TemplateLoader {
         var blocks: [LetterTemplate.Block] = []
         var receipt: LetterTemplate.Receipt?
         var sender: Sender?
+        var requests: [String] = []
         for element in root.elements {
             switch element.name {
+            case "summary":
+                // What paper signature sheets print: the petition's requests, one line each.
+                for request in element.elements {
+                    guard request.name == "request" else { throw fail("<\(request.name)> is not allowed in <summary>; use <request>", request) }
+                    let text = request.text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+                    guard !text.isEmpty else { throw fail("a <request> is empty", request) }
+                    requests.append(text)
+                }
             case "sender": sender = try SenderLoader.sender(from: element, fail: { fail($0, $1) })
             case "receipt":
                 receipt = LetterTemplate.Receipt(
@@ -98,7 +107,8 @@ public enum TemplateLoader {
         guard !blocks.isEmpty else { throw fail("the letter has no paragraphs", root) }
         return LetterTemplate(
             title: title, campaign: campaign ?? "", language: root.attributes["xml:lang"] ?? "en",
-            blocks: blocks, receipt: receipt, translationOf: root.attributes["translation-of"], sender: sender, location: SourceLocation(file: path))
+            blocks: blocks, receipt: receipt, translationOf: root.attributes["translation-of"], sender: sender, requests: requests,
+            location: SourceLocation(file: path))
     }
 
     /// The 1-based column where `token` first stands on a line of the file, if it does.

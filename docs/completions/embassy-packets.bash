@@ -173,13 +173,13 @@ _embassy-packets() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    generate|validate|contacts|embassies|verify|manifest|sample|help)
+    generate|validate|contacts|embassies|verify|manifest|sample|sheets|help)
         # Offer subcommand argument completions
         "_embassy-packets_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'generate validate contacts embassies verify manifest sample help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'generate validate contacts embassies verify manifest sample sheets help' -- "${cur}"))
         ;;
     esac
 }
@@ -188,7 +188,7 @@ _embassy-packets_generate() {
     repeating_flags=()
     non_repeating_flags=(--allow-mostly-undelivered --strict --quiet --bilingual --force --json --version -h --help)
     repeating_options=(--column --route)
-    non_repeating_options=(--encoding --dedup --date-order --embassies --routes --by --out --date --template --language --tags --sender --columns --paper --max-pages --only --shard --since --key-file --jobs)
+    non_repeating_options=(--encoding --dedup --date-order --source --embassies --routes --by --out --date --template --language --tags --sender --columns --paper --max-pages --only --shard --since --key-file --jobs)
     __embassy-packets_offer_flags_options -1
 
     # Offer option value completions
@@ -205,6 +205,10 @@ _embassy-packets_generate() {
         ;;
     '--date-order')
         __embassy-packets_add_completions -W 'dmy'$'\n''mdy'$'\n''ymd'
+        return
+        ;;
+    '--source')
+        __embassy-packets_add_completions -W 'export'$'\n''paper'
         return
         ;;
     '--embassies')
@@ -271,7 +275,7 @@ _embassy-packets_validate() {
     repeating_flags=()
     non_repeating_flags=(--allow-mostly-undelivered --strict --quiet --version -h --help)
     repeating_options=(--column --route)
-    non_repeating_options=(--encoding --dedup --date-order --embassies --routes --by --out)
+    non_repeating_options=(--encoding --dedup --date-order --source --embassies --routes --by --out)
     __embassy-packets_offer_flags_options -1
 
     # Offer option value completions
@@ -288,6 +292,10 @@ _embassy-packets_validate() {
         ;;
     '--date-order')
         __embassy-packets_add_completions -W 'dmy'$'\n''mdy'$'\n''ymd'
+        return
+        ;;
+    '--source')
+        __embassy-packets_add_completions -W 'export'$'\n''paper'
         return
         ;;
     '--embassies')
@@ -313,7 +321,7 @@ _embassy-packets_contacts() {
     repeating_flags=()
     non_repeating_flags=(--allow-mostly-undelivered --strict --quiet --force --version -h --help)
     repeating_options=(--column --route --allow --deny)
-    non_repeating_options=(--encoding --dedup --date-order --embassies --routes --by --out)
+    non_repeating_options=(--encoding --dedup --date-order --source --embassies --routes --by --out)
     __embassy-packets_offer_flags_options -1
 
     # Offer option value completions
@@ -330,6 +338,10 @@ _embassy-packets_contacts() {
         ;;
     '--date-order')
         __embassy-packets_add_completions -W 'dmy'$'\n''mdy'$'\n''ymd'
+        return
+        ;;
+    '--source')
+        __embassy-packets_add_completions -W 'export'$'\n''paper'
         return
         ;;
     '--embassies')
@@ -438,6 +450,46 @@ _embassy-packets_sample() {
         return
         ;;
     '--out')
+        return
+        ;;
+    esac
+}
+
+_embassy-packets_sheets() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=(--count --country --out --first --paper --lines --date --template --embassies)
+    __embassy-packets_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--count')
+        return
+        ;;
+    '--country')
+        return
+        ;;
+    '--out')
+        return
+        ;;
+    '--first')
+        return
+        ;;
+    '--paper')
+        __embassy-packets_add_completions -W 'a4'$'\n''letter'
+        return
+        ;;
+    '--lines')
+        return
+        ;;
+    '--date')
+        return
+        ;;
+    '--template')
+        return
+        ;;
+    '--embassies')
         return
         ;;
     esac

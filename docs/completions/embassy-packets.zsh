@@ -57,13 +57,14 @@ _embassy-packets() {
             'verify:Check an output folder against its manifest.'
             'manifest:Work with manifests.'
             'sample:Write realistic, made-up signatures for trying the tool and for benchmarks.'
+            'sheets:Print blank paper signature sheets for events, each with its own sheet id.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        generate|validate|contacts|embassies|verify|manifest|sample|help)
+        generate|validate|contacts|embassies|verify|manifest|sample|sheets|help)
             "_embassy-packets_${words[1]}" && ret=0
             ;;
         esac
@@ -77,15 +78,17 @@ _embassy-packets_generate() {
     local -i ret=1
     local -ar ___dedup=('exact' 'gmail' 'name')
     local -ar ___date_order=('dmy' 'mdy' 'ymd')
+    local -ar ___source=('export' 'paper')
     local -ar ___by=('embassy' 'consulate')
     local -ar ___tags=('cells' 'rows' 'none')
     local -ar ___paper=('a4' 'letter')
     local -ar arg_specs=(
         '*:inputs:'
-        '*--column[Map a column to a header the file uses, e.g. first=Vorname (columns\: time, first, last, city, region, country, email, consent). Repeatable.]:COLUMN=HEADER:'
+        '*--column[Map a column to a header the file uses, e.g. first=Vorname (columns\: time, first, last, city, region, country, email, consent, sheet, line). Repeatable.]:COLUMN=HEADER:'
         '--encoding[How to decode files that are not UTF-8 (default\: detected, with a note)\: utf-8, windows-1252, windows-1250, windows-1251, windows-1253, windows-1254, windows-1255, windows-1256, windows-1257, macintosh.]:NAME:'
         '--dedup[How signers are counted once\: exact (the email, trimmed, case ignored), gmail (also Gmail'\''s dots and +tags), or name (no email\: by name, city and country; weaker).]:dedup:{__embassy-packets_complete "${___dedup[@]}"}'
         '--date-order[How to read dates whose day and month are both 12 or less\: dmy, mdy or ymd (default\: decided from each file'\''s dates, else its locale, with a warning).]:ORDER:{__embassy-packets_complete "${___date_order[@]}"}'
+        '--source[paper\: the files are typed-in paper signature sheets (as with a Sheet column)\: a row may have no email (then it is counted once by name, city and country), and its origin is SHEET-ID\:LINE; a file without a Sheet column is one sheet named by the file.]:export|paper:{__embassy-packets_complete "${___source[@]}"}'
         '--allow-mostly-undelivered[Go on (exit 0) when most rows fall to one reason or no signature is delivered.]'
         '--embassies[The embassy directory (default\: $EMBASSY_PACKETS_DATA/Embassies, else the one installed with the tool).]:FOLDER:'
         '*--route[Send the signers of a country without an embassy of its own to an embassy'\''s packet, e.g. TW=US. Repeatable.]:FROM=TO:'
@@ -122,13 +125,15 @@ _embassy-packets_validate() {
     local -i ret=1
     local -ar ___dedup=('exact' 'gmail' 'name')
     local -ar ___date_order=('dmy' 'mdy' 'ymd')
+    local -ar ___source=('export' 'paper')
     local -ar ___by=('embassy' 'consulate')
     local -ar arg_specs=(
         '*:inputs:'
-        '*--column[Map a column to a header the file uses, e.g. first=Vorname (columns\: time, first, last, city, region, country, email, consent). Repeatable.]:COLUMN=HEADER:'
+        '*--column[Map a column to a header the file uses, e.g. first=Vorname (columns\: time, first, last, city, region, country, email, consent, sheet, line). Repeatable.]:COLUMN=HEADER:'
         '--encoding[How to decode files that are not UTF-8 (default\: detected, with a note)\: utf-8, windows-1252, windows-1250, windows-1251, windows-1253, windows-1254, windows-1255, windows-1256, windows-1257, macintosh.]:NAME:'
         '--dedup[How signers are counted once\: exact (the email, trimmed, case ignored), gmail (also Gmail'\''s dots and +tags), or name (no email\: by name, city and country; weaker).]:dedup:{__embassy-packets_complete "${___dedup[@]}"}'
         '--date-order[How to read dates whose day and month are both 12 or less\: dmy, mdy or ymd (default\: decided from each file'\''s dates, else its locale, with a warning).]:ORDER:{__embassy-packets_complete "${___date_order[@]}"}'
+        '--source[paper\: the files are typed-in paper signature sheets (as with a Sheet column)\: a row may have no email (then it is counted once by name, city and country), and its origin is SHEET-ID\:LINE; a file without a Sheet column is one sheet named by the file.]:export|paper:{__embassy-packets_complete "${___source[@]}"}'
         '--allow-mostly-undelivered[Go on (exit 0) when most rows fall to one reason or no signature is delivered.]'
         '--embassies[The embassy directory (default\: $EMBASSY_PACKETS_DATA/Embassies, else the one installed with the tool).]:FOLDER:'
         '*--route[Send the signers of a country without an embassy of its own to an embassy'\''s packet, e.g. TW=US. Repeatable.]:FROM=TO:'
@@ -149,13 +154,15 @@ _embassy-packets_contacts() {
     local -i ret=1
     local -ar ___dedup=('exact' 'gmail' 'name')
     local -ar ___date_order=('dmy' 'mdy' 'ymd')
+    local -ar ___source=('export' 'paper')
     local -ar ___by=('embassy' 'consulate')
     local -ar arg_specs=(
         '*:inputs:'
-        '*--column[Map a column to a header the file uses, e.g. first=Vorname (columns\: time, first, last, city, region, country, email, consent). Repeatable.]:COLUMN=HEADER:'
+        '*--column[Map a column to a header the file uses, e.g. first=Vorname (columns\: time, first, last, city, region, country, email, consent, sheet, line). Repeatable.]:COLUMN=HEADER:'
         '--encoding[How to decode files that are not UTF-8 (default\: detected, with a note)\: utf-8, windows-1252, windows-1250, windows-1251, windows-1253, windows-1254, windows-1255, windows-1256, windows-1257, macintosh.]:NAME:'
         '--dedup[How signers are counted once\: exact (the email, trimmed, case ignored), gmail (also Gmail'\''s dots and +tags), or name (no email\: by name, city and country; weaker).]:dedup:{__embassy-packets_complete "${___dedup[@]}"}'
         '--date-order[How to read dates whose day and month are both 12 or less\: dmy, mdy or ymd (default\: decided from each file'\''s dates, else its locale, with a warning).]:ORDER:{__embassy-packets_complete "${___date_order[@]}"}'
+        '--source[paper\: the files are typed-in paper signature sheets (as with a Sheet column)\: a row may have no email (then it is counted once by name, city and country), and its origin is SHEET-ID\:LINE; a file without a Sheet column is one sheet named by the file.]:export|paper:{__embassy-packets_complete "${___source[@]}"}'
         '--allow-mostly-undelivered[Go on (exit 0) when most rows fall to one reason or no signature is delivered.]'
         '--embassies[The embassy directory (default\: $EMBASSY_PACKETS_DATA/Embassies, else the one installed with the tool).]:FOLDER:'
         '*--route[Send the signers of a country without an embassy of its own to an embassy'\''s packet, e.g. TW=US. Repeatable.]:FROM=TO:'
@@ -250,6 +257,27 @@ _embassy-packets_sample() {
         '--seed[The seed\: the same seed gives the same rows.]:seed:'
         '--format[csv (Google Forms) or json (an array of objects).]:format:{__embassy-packets_complete "${___format[@]}"}'
         '--out[Write to FILE instead of stdout.]:FILE:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_embassy-packets_sheets() {
+    local -i ret=1
+    local -ar ___paper=('a4' 'letter')
+    local -ar arg_specs=(
+        '--count[How many sheets (1 to 999).]:count:'
+        '--country[Sheets for one country'\''s events\: its code in the ids, its name in each line'\''s Country cell, its paper (a code or an exact name).]:CC:'
+        '--out[The PDF to write (default\: signature-sheets.pdf). A file that an earlier sheets run did not write is never replaced.]:FILE:'
+        '--first[The number of the first sheet, to go on from an earlier batch of the same day (default 1).]:N:'
+        '--paper[The paper, a4 or letter (default\: the country'\''s, else A4).]:PAPER:{__embassy-packets_complete "${___paper[@]}"}'
+        '--lines[Signed lines per sheet (default\: as many as the paper holds).]:N:'
+        '--date[The date in the sheet ids, YYYY-MM-DD (default\: SOURCE_DATE_EPOCH'\''s day, else today, UTC).]:YYYY-MM-DD:'
+        '--template[The letter template whose title and <summary> the sheets print (default\: the one installed with the tool).]:FILE:'
+        '--embassies[The embassy directory, for --country (default\: the one installed with the tool).]:FOLDER:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

@@ -13,14 +13,17 @@ public struct LetterTemplate: Sendable {
     public var translationOf: String?
     /// Who sends it (`<sender>`), when the template says.
     public var sender: Sender?
+    /// The petition's requests in a sentence each (`<summary>`), for paper signature sheets.
+    public var requests: [String]
     /// The template file.
     public var location: SourceLocation
 
     /// Creates a template.
     public init(
         title: String, campaign: String, language: String, blocks: [Block], receipt: Receipt? = nil, translationOf: String? = nil,
-        sender: Sender? = nil, location: SourceLocation
+        sender: Sender? = nil, requests: [String] = [], location: SourceLocation
     ) {
+        self.requests = requests
         self.sender = sender
         self.translationOf = translationOf
         self.title = title
@@ -72,6 +75,18 @@ public struct LetterTemplate: Sendable {
         case emphasis([Inline])
         case strong([Inline])
         case lineBreak
+    }
+
+    /// Inline content as plain text, fields and plurals left out (a subject line for a sheet).
+    public static func plainText(_ content: [Inline]) -> String {
+        content.map { inline -> String in
+            switch inline {
+            case .text(let text): return text
+            case .emphasis(let inner), .strong(let inner): return plainText(inner)
+            case .lineBreak: return " "
+            case .field, .plural: return ""
+            }
+        }.joined().split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
     }
 }
 

@@ -1,0 +1,83 @@
+/// Blank paper signature sheets for events (`embassy-packets sheets`): every word printed on
+/// them, composed here; the renderer only draws it. Typed in afterwards, a sheet's rows come
+/// back through intake with its id in a `Sheet` column and the printed line number in `Line`.
+public struct SignatureSheets: Sendable {
+    /// One sheet: its id, printed at the top and the foot of its page.
+    public struct Sheet: Sendable, Equatable {
+        public var id: String
+        /// 1-based among the sheets printed together.
+        public var number: Int
+    }
+
+    /// One column of the table: its heading, and the header a typist gives it in the CSV.
+    public struct Column: Sendable, Equatable {
+        public var heading: String
+        /// Share of the table's width.
+        public var share: Double
+    }
+
+    public var title: String
+    /// The sentence before the requests.
+    public var lead: String
+    public var requests: [String]
+    public var columns: [Column]
+    /// The signed lines each sheet holds; the renderer fits as many as the paper takes when nil.
+    public var lines: Int?
+    /// The form's notice about the email address.
+    public var emailNotice: String
+    /// For the coordinator: how the sheet is typed in.
+    public var typingNote: String
+    /// With `--country`: the country's name, printed lightly in each line's Country cell.
+    public var country: String?
+    /// The consent cell's two answers.
+    public var consentAnswers: [String]
+    public var sheets: [Sheet]
+    public var paper: Paper
+    public var metadata: PacketDocument.Metadata
+
+    /// The CSV header a typist uses: the form's own headers, after `Sheet` and `Line`.
+    public static let typingHeader = ["Sheet", "Line", "First Name", "Last Name", "City", "State or Province", "Country", "Email Address", "How may we use your email address?"]
+
+    /// A sheet id: the country's code (or `S` for sheets of any country), the date as YYMMDD and
+    /// a three-digit number: `FR-261201-001`. Only letters, digits and `-`, so that it is typed
+    /// without mistakes and reads back as a sheet id.
+    public static func id(country: String?, date: LetterDate, number: Int) -> String {
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let digits = String(number)
+        let padded = String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+        return "\(country ?? "S")-\(two(date.year % 100))\(two(date.month))\(two(date.day))-\(padded)"
+    }
+
+    /// Composes `count` sheets from the letter template, numbered from `first`.
+    public init(
+        template: LetterTemplate, count: Int, first: Int = 1, country: (code: String, name: String)?, paper: Paper, date: LetterDate,
+        creator: String, creationDate: Int64, lines: Int? = nil
+    ) {
+        title = template.title
+        let through = country.map { "through the Chinese embassy in \($0.name)" } ?? "through the Chinese embassy in each signer's country"
+        lead = "We, the undersigned, ask President Xi Jinping, \(through):"
+        requests = template.requests.isEmpty
+            ? (template.blocks.first { $0.kind == .subject }.map { [LetterTemplate.plainText($0.content)] } ?? [])
+            : template.requests
+        columns = [
+            Column(heading: "No.", share: 0.04), Column(heading: "First Name", share: 0.125), Column(heading: "Last Name", share: 0.125),
+            Column(heading: "City", share: 0.115), Column(heading: "State or Province", share: 0.11), Column(heading: "Country", share: 0.11),
+            Column(heading: "Email Address", share: 0.235), Column(heading: "May we email you?", share: 0.14),
+        ]
+        self.lines = lines
+        emailNotice = "Your email address will not be transmitted with the petition. It is used for internal purposes only and to ensure each signature is counted only once. We will never sell your email address and will abide by your choice on how to use it."
+        typingNote = "For the coordinator: type each signed line into a CSV with the columns "
+            + Self.typingHeader.joined(separator: ", ")
+            + ", giving this sheet's id and the line's number; then give the CSV to embassy-packets generate."
+        self.country = country?.name
+        consentAnswers = ["Yes", "No"]
+        let code = country?.code
+        let made = (0..<max(0, count)).map { Sheet(id: Self.id(country: code, date: date, number: first + $0), number: $0 + 1) }
+        sheets = made
+        self.paper = paper
+        let range = made.first.map { $0.id + (made.count > 1 ? " to \(made.last!.id)" : "") } ?? ""
+        metadata = PacketDocument.Metadata(
+            title: "\(template.title): signature sheets", author: template.campaign, subject: "Signature sheets \(range)",
+            creator: creator, creationDate: creationDate)
+    }
+}
