@@ -17,6 +17,8 @@ public enum Contacts {
         /// Rows that are not signatures (rejected), and duplicates folded into their signer.
         public var rejected = 0
         public var duplicates = 0
+        /// Paper signers who gave no email: counted in the packets, never written here.
+        public var withoutEmail = 0
         /// Each distinct answer, how it was read, and how many signers gave it.
         public var answers: [(answer: String, choice: ConsentChoice, signers: Int)] = []
         /// What intake decided on its own or warns about (encodings, date order, ...).
@@ -43,6 +45,7 @@ public enum Contacts {
         let directory = try EmbassyDirectoryLoader.load(folder: embassiesFolder)
         var reader = SignatureReader(overrides: intake.columns, encoding: intake.encoding, dateOrder: intake.dateOrder)
         reader.latest = Int64(Date().timeIntervalSince1970) + 86_400
+        reader.paper = intake.paper
         let (records, _, notices) = try InputReader.read(inputs, reader: reader)
         let validator = Validator(countries: CountryResolver(directory: directory), dedup: intake.dedup)
         var summary = Summary()
@@ -56,7 +59,12 @@ public enum Contacts {
         var order: [String] = []
         for record in records {
             if !record.consent.isEmpty { summary.consentColumn = true }
-            guard case .success(let signature) = validator.validate(record),
+            let validated = validator.validate(record)
+            if case .success(let signature) = validated, signature.paperWithoutEmail {
+                summary.withoutEmail += 1
+                continue
+            }
+            guard case .success(let signature) = validated,
                 let email = EmailCanonicalizer.canonical(record.email.trimmingSpaces())
             else {
                 summary.rejected += 1

@@ -133,6 +133,21 @@ struct PaperSheetTests {
         #expect(diagnostics.contains("export.csv:2"))
     }
 
+    @Test func contactsLeavesOutPaperSignersWithoutAnEmail() throws {
+        let folder = TestSupport.temporaryFolder()
+        let typed = Self.csv([
+            ["FR-261201-001", "1", "Anne", "Roy", "Lyon", "", "France", "", "Yes"],
+            ["FR-261201-001", "2", "Paul", "Roy", "Lyon", "", "France", "paul@example.org", "Yes"],
+            ["FR-261201-001", "3", "Jean", "Roy", "", "", "France", "jean@example.org", "Yes"],
+        ])
+        let input = TestSupport.write(typed, named: "typed.csv", in: folder)
+        let run = try Self.cli(["contacts", input, "--out", "c.csv", "--embassies", TestSupport.embassies], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("1 rejected rows left out, and 1 paper signer without an email"))
+        let written = String(decoding: try Generator.readFile(folder + "/c.csv"), as: UTF8.self)
+        #expect(written.contains("paul@example.org") && !written.contains("Anne") && !written.contains("jean@"))
+    }
+
     @Test func aSheetValueThatIsNoIdIsRejectedAndNeverShown() throws {
         let folder = TestSupport.temporaryFolder()
         let typed = Self.csv([
