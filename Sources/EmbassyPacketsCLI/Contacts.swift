@@ -50,7 +50,7 @@ struct Contacts: ParsableCommand {
                 Console.error("  \(answer.signers) signer\(answer.signers == 1 ? "" : "s") answered \(label): \(Self.describe(answer.choice))")
             }
             Console.error(
-                "embassy-packets: \(summary.allows) of \(summary.signers) signers allow contact, written to \(out); \(summary.refuses) refused, \(summary.unanswered) gave no answer, \(summary.unclear) gave an answer the rules cannot read; \(summary.duplicates) duplicate and \(summary.rejected) rejected rows left out\(summary.withoutEmail > 0 ? ", and \(summary.withoutEmail) paper signer\(summary.withoutEmail == 1 ? "" : "s") without an email" : "")")
+                "embassy-packets: \(summary.allows) of \(summary.signers) signers allow contact, written to \(out); \(summary.refuses) refused, \(summary.unanswered) gave no answer, \(summary.unclear) gave an answer the rules cannot read; \(summary.duplicates) duplicate and \(summary.rejected) rejected rows left out\(summary.withoutEmail > 0 ? ", and \(summary.withoutEmail) paper row\(summary.withoutEmail == 1 ? "" : "s") without an email" : "")")
         }
         if summary.unclear > 0 {
             Console.error("warning: \(summary.unclear) signer\(summary.unclear == 1 ? "" : "s") gave an answer that is neither a yes nor a no to the rules; name it with --allow ANSWER or --deny ANSWER [contacts.unclear-answer]")

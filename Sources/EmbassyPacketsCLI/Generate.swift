@@ -311,12 +311,15 @@ struct Generate: ParsableCommand {
     static func summary(_ report: GenerateReport, output: String) -> String {
         let totals = report.manifest.totals
         func n(_ value: Int) -> String { Formatting.number(value, language: "en") }
+        // What this delivery's packets hold (with --only, --shard or --since, fewer than routed).
+        let packets = report.manifest.packets.count
+        let signatures = report.manifest.packets.reduce(0) { $0 + $1.signatures }
         var text = """
-            embassy-packets: \(n(report.manifest.packets.count)) packets, \(n(totals.routed)) signatures, \(n(report.pages)) pages in \(output)/packets
+            embassy-packets: \(n(packets)) packet\(packets == 1 ? "" : "s"), \(n(signatures)) signature\(signatures == 1 ? "" : "s"), \(n(report.pages)) page\(report.pages == 1 ? "" : "s") in \(output)/packets
               rows \(n(totals.rows)): \(n(totals.accepted)) accepted (\(n(totals.routed)) routed, \(n(totals.unrouted)) unrouted), \(n(totals.duplicates)) duplicates, \(n(totals.rejected)) rejected
             """
         if let paper = report.manifest.paper {
-            text += "\n  paper: \(n(paper.rows)) rows from \(n(paper.sheets.count)) sheet\(paper.sheets.count == 1 ? "" : "s"); \(n(paper.withoutEmail)) signer\(paper.withoutEmail == 1 ? "" : "s") without an email, counted by name, city and country"
+            text += "\n  paper: \(n(paper.rows)) row\(paper.rows == 1 ? "" : "s") from \(n(paper.sheets.count)) sheet\(paper.sheets.count == 1 ? "" : "s"); \(n(paper.withoutEmail)) signer\(paper.withoutEmail == 1 ? "" : "s") without an email, counted by name, city and country"
         }
         return text
     }

@@ -61,9 +61,10 @@ struct Sheets: ParsableCommand {
                 templatePath: try DataFiles.template(templateOption),
                 embassiesFolder: country == nil ? "" : try DataFiles.embassies(embassiesOption), date: day, creationDate: creation)
             let written = try SheetsFile.write(options)
+            for warning in written.warnings { Console.error("warning: \(warning)") }
             let ids = written.sheets.sheets
             let range = ids.count == 1 ? ids[0].id : "\(ids[0].id) to \(ids[ids.count - 1].id)"
-            Console.error("embassy-packets: \(ids.count) signature sheet\(ids.count == 1 ? "" : "s") (\(range)) in \(out)")
+            Console.error("embassy-packets: \(ids.count) signature sheet\(ids.count == 1 ? "" : "s") (\(range)), \(written.lines) lines each, in \(out)")
         } catch {
             throw Console.fail(error)
         }

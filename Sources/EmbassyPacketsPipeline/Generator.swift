@@ -67,7 +67,7 @@ public enum Generator {
             since: previous.map { Manifest.PreviousDelivery(date: $0.manifest.date, manifestSha256: $0.manifestSha256, supplement: $0.manifest.supplement) },
             delivered: deliveredRecord, numbering: numbering,
             notices: run.notices.isEmpty ? nil : run.notices.map(Manifest.Notice.init), reports: reportRecords, counts: countsRecords, paper: run.paper)
-        let imbalances = manifest.imbalances(complete: options.only == nil && options.shard == nil) + counts.disagreements(with: manifest)
+        let imbalances = manifest.imbalances(complete: options.only == nil && options.shard == nil) + counts.disagreements(with: manifest, complete: options.only == nil && options.shard == nil)
         guard imbalances.isEmpty else {
             throw PipelineError(stage: .output, message: "the manifest does not add up: " + imbalances.joined(separator: "; "))
         }

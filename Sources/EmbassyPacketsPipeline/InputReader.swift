@@ -11,6 +11,7 @@ public enum InputReader {
         var manifestInputs: [Manifest.Input] = []
         var notices: [Diagnostic] = []
         var seen: [String: String] = [:]
+        var fileSheets: [String: String] = [:]
         for path in inputs {
             let bytes = try Generator.readFile(path)
             let sha256 = Generator.sha256Hex(bytes)
@@ -48,6 +49,17 @@ public enum InputReader {
                 let result = try reader.read(bytes: bytes, path: path, firstOrder: records.count)
                 if records.isEmpty { records = result.records } else { records += result.records }
                 results.append(result)
+            }
+            for result in results {
+                guard let sheet = result.fileSheet, !sheet.isEmpty else { continue }
+                // Two files would be one sheet, their lines mixed: refuse, with the fix.
+                if let other = fileSheets[sheet] {
+                    throw PipelineError(
+                        stage: .intake,
+                        message: "--source paper: '\(other)' and '\(path)' would both be sheet '\(sheet)' (a file without a Sheet column is one sheet, named by the file): rename one, or add a Sheet column with the ids printed on the sheets",
+                        location: SourceLocation(file: path))
+                }
+                fileSheets[sheet] = path
             }
             let encodings = results.map(\.encodingName)
             let encoding = Set(encodings).count <= 1 ? encodings.first ?? "utf-8" : encodings.joined(separator: ",")

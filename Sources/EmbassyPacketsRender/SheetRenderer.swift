@@ -4,15 +4,15 @@ import EmbassyPacketsCore
 
 extension PacketRenderer {
     /// Writes blank signature sheets as one PDF, a landscape page per sheet; returns the page
-    /// count. Every word comes from `sheets`.
-    public func renderSheets(_ sheets: SignatureSheets, to path: String) throws -> Int {
+    /// count and the signed lines on each. Every word comes from `sheets`.
+    public func renderSheets(_ sheets: SignatureSheets, to path: String) throws -> (pages: Int, lines: Int) {
         try Self.serialized { try renderSheetsLocked(sheets, to: path) }
     }
 
     /// The height of a signed line: room for handwriting (9 mm).
     static let sheetLineHeight = 25.5
 
-    private func renderSheetsLocked(_ sheets: SignatureSheets, to path: String) throws -> Int {
+    private func renderSheetsLocked(_ sheets: SignatureSheets, to path: String) throws -> (pages: Int, lines: Int) {
         // Landscape: seven columns of handwriting need the long edge.
         let size = sheets.paper.size
         let width = size.height, height = size.width
@@ -55,8 +55,15 @@ extension PacketRenderer {
         let headerHeight = headings.map(\.size.height).max()! + 2 * padding
         let number = layout(sans, 9, width: widths[0] - 2 * padding)
         number.setAlignment(PANGO_ALIGN_RIGHT)
-        let prefilled = layout(sans, 8.5, width: widths[5] - 2 * padding)
-        prefilled.setText(sheets.country ?? "")
+        // The country's name, printed lightly: a smaller size for a long name, two lines at
+        // the smallest when even that is too wide, never over the cell's edges.
+        var prefilled = layout(sans, 8.5, width: widths[5] - 2 * padding)
+        for size in [8.5, 7.5, 6.5] {
+            prefilled = layout(sans, size)
+            prefilled.setText(sheets.country ?? "")
+            if prefilled.size.width <= widths[5] - 2 * padding { break }
+        }
+        prefilled.setWidth(widths[5] - 2 * padding)
         let answer = layout(sans, 8)
 
         // From the top: the title band, the lead and requests, the table; the notice and the
@@ -76,7 +83,7 @@ extension PacketRenderer {
         for sheet in sheets.sheets {
             canvas.setColor(0)
             title.draw(on: canvas, x: margin, y: headTop)
-            sheetLabel.setText("Sheet \(sheet.number) of \(sheets.sheets.count) · sheet id")
+            sheetLabel.setText("Sheet \(sheet.number) of \(sheets.first + sheets.sheets.count - 1) · sheet id")
             sheetLabel.draw(on: canvas, x: width - margin - idWidth, y: headTop)
             sheetID.setText(sheet.id)
             sheetID.draw(on: canvas, x: width - margin - idWidth, y: headTop + sheetLabel.size.height + 1)
@@ -101,7 +108,8 @@ extension PacketRenderer {
                 var answerX = xs[7] + padding + 1
                 for word in sheets.consentAnswers {
                     let box = 8.0
-                    let boxTop = top + (Self.sheetLineHeight - box) / 2
+                    // On the line number's baseline, where a hand ticks.
+                    let boxTop = top + Self.sheetLineHeight - box - 4.5
                     canvas.setColor(0.3)
                     cairo_set_line_width(canvas.cairo, 0.6)
                     cairo_rectangle(canvas.cairo, answerX, boxTop, box, box)
@@ -135,6 +143,6 @@ extension PacketRenderer {
             try pdf.checkWrites()
         }
         try pdf.finish()
-        return sheets.sheets.count
+        return (sheets.sheets.count, lines)
     }
 }

@@ -6,6 +6,8 @@
 extension SignatureReader {
     /// The longest sheet id taken.
     static let maximumSheetID = 40
+    /// The highest line number a sheet can have.
+    static let maximumSheetLine = 9_999
 
     /// True for a sheet id as `sheets` prints it, or as a coordinator names one: letters,
     /// digits, `-`, `_` and `.` (nothing that could hold an address or move a path).
@@ -15,18 +17,56 @@ extension SignatureReader {
             && text.first != "."
     }
 
-    /// Gives paper rows their sheet origin. `all` is `--source paper`: a file without a `Sheet`
-    /// column is one sheet, named by the file's name.
-    func placeOnSheets(_ records: inout [SignatureRecord], headers: [String], path: String, notices: inout [Diagnostic]) {
+    /// The sheet id a file without a `Sheet` column stands for under `--source paper`: its
+    /// name without the extension, every character an id cannot hold made a `-`
+    /// ("my sheets (1).csv" → `my-sheets-1`).
+    static func sheetID(ofFile path: String) -> String {
+        var id = ""
+        for scalar in UserPath.stem(path).unicodeScalars {
+            let ok = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(Character(scalar)) || scalar == "_" || scalar == "." || scalar == "-")
+            if ok {
+                id.unicodeScalars.append(scalar)
+            } else if !id.isEmpty && id.last != "-" {
+                id.append("-")
+            }
+        }
+        while id.hasSuffix("-") { id.removeLast() }
+        while id.hasPrefix(".") || id.hasPrefix("-") { id.removeFirst() }
+        return String(id.prefix(maximumSheetID)).uppercased()
+    }
+
+    /// Gives paper rows their sheet origin. Under `--source paper` (`paper`), a file without a
+    /// `Sheet` column is one sheet, named by the file; returns that id, or nil.
+    @discardableResult
+    func placeOnSheets(_ records: inout [SignatureRecord], headers: [String], path: String, notices: inout [Diagnostic]) -> String? {
         let map = ColumnMap(headers: headers, overrides: overrides)
-        let all = paper
-        guard all || map.isPaper else { return }
-        let fileSheet = UserPath.stem(path)
-        var lines: [String: Int] = [:]
-        var unnumbered = 0
+        guard paper || map.isPaper else { return nil }
+        let fileSheet = map.isPaper ? nil : Self.sheetID(ofFile: path)
+        if fileSheet == "" {
+            notices.append(Diagnostic(
+                .warning, id: DiagnosticID.intakePaperLines,
+                message: "--source paper: the file's name gives no sheet id and it has no Sheet column: its rows are rejected; add a Sheet column with the ids printed on the sheets",
+                location: SourceLocation(file: path)))
+        }
+        // First the lines as typed: a row without a number goes after its sheet's last
+        // numbered line, wherever in the file that line is.
+        var typedLines: [Int?] = Array(repeating: nil, count: records.count)
+        var last: [String: Int] = [:]
         for index in records.indices where records[index].decodingProblem == nil {
-            if records[index].sheet.isEmpty && !map.isPaper { records[index].sheet = fileSheet }
-            let sheet = records[index].sheet
+            if let fileSheet { records[index].sheet = fileSheet }
+            // Ids are printed in capitals; a typist's "fr-261201-001" is the same sheet.
+            let sheet = records[index].sheet.uppercased()
+            records[index].sheet = sheet
+            if sheet.isEmpty && !paper {
+                // A Sheet column with no id in this row: an online row in the same sheet of the
+                // spreadsheet is read as one, and needs its email; a paper row without an email
+                // is told to give its sheet.
+                if records[index].email.trimmingSpaces().isEmpty {
+                    records[index].decodingProblem = "the Sheet field is empty and so is the Email Address: a row typed in from paper needs the sheet id printed at the top of its sheet"
+                    records[index].problemID = DiagnosticID.signatureInvalidSheet
+                }
+                continue
+            }
             guard Self.isSheetID(sheet) else {
                 records[index].decodingProblem = sheet.isEmpty
                     ? "the Sheet field is empty: type the sheet id printed at the top of the paper sheet"
@@ -36,24 +76,43 @@ extension SignatureReader {
                 records[index].sheet = ""
                 continue
             }
-            let typed = Int(records[index].sheetLine).flatMap { (1...9_999).contains($0) ? $0 : nil }
-            let line: Int
-            if let typed {
-                line = typed
-                lines[sheet] = max(lines[sheet] ?? 0, typed)
-            } else {
-                // No number typed: the rows of the sheet are numbered in the order they were typed.
-                line = (lines[sheet] ?? 0) + 1
-                lines[sheet] = line
-                unnumbered += 1
+            let typed = records[index].sheetLine
+            if let line = Int(typed), (1...Self.maximumSheetLine).contains(line) {
+                typedLines[index] = line
+                last[sheet] = max(last[sheet] ?? 0, line)
             }
-            records[index].location = SourceLocation(file: sheet, line: line)
         }
-        if unnumbered > 0 {
+        var unnumbered: [SourceLocation] = []
+        var origins: [SourceLocation: [SourceLocation]] = [:]
+        for index in records.indices where records[index].decodingProblem == nil && records[index].isPaper {
+            let sheet = records[index].sheet
+            let line: Int
+            if let typed = typedLines[index] {
+                line = typed
+            } else {
+                line = (last[sheet] ?? 0) + 1
+                last[sheet] = line
+                unnumbered.append(records[index].location)
+            }
+            let origin = SourceLocation(file: sheet, line: line)
+            origins[origin, default: []].append(records[index].location)
+            records[index].location = origin
+        }
+        if !unnumbered.isEmpty {
+            let count = unnumbered.count
             notices.append(Diagnostic(
-                .note, id: DiagnosticID.intakePaperLines,
-                message: "\(unnumbered) row\(unnumbered == 1 ? "" : "s") of paper sheets \(unnumbered == 1 ? "has" : "have") no line number (a Line column): numbered in the order typed, after the sheet's last numbered line",
+                .warning, id: DiagnosticID.intakePaperLines,
+                message: "\(count) row\(count == 1 ? "" : "s") of paper sheets \(count == 1 ? "has" : "have") no line number from 1 to \(Self.maximumSheetLine) in the Line column (\(Self.lines(unnumbered.map(\.line)))): numbered after \(count == 1 ? "its" : "their") sheet's last numbered line",
                 location: SourceLocation(file: path)))
         }
+        let twice = origins.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }
+        if !twice.isEmpty {
+            let shown = twice.prefix(5).map { "\($0.key) (\(Self.lines($0.value.map(\.line))))" }.joined(separator: ", ")
+            notices.append(Diagnostic(
+                .warning, id: DiagnosticID.intakePaperLines,
+                message: "\(twice.count) sheet line\(twice.count == 1 ? " is" : "s are") typed more than once: \(shown)\(twice.count > 5 ? ", ..." : ""); check the Sheet and Line of those rows against the paper",
+                location: SourceLocation(file: path)))
+        }
+        return fileSheet
     }
 }

@@ -28,6 +28,8 @@ public struct IntakeResult: Sendable {
     public var encoding: TextEncoding = .utf8
     /// The encoding's name for the manifest: as `encoding`, or `utf-16le`/`utf-16be`.
     public var encodingName: String = "utf-8"
+    /// Under `--source paper`, for a file without a `Sheet` column: the sheet id its name gives.
+    public var fileSheet: String?
 }
 
 /// Turns the bytes of one signature file into records, each with its `file:line`.
@@ -85,7 +87,7 @@ public struct SignatureReader: Sendable {
                 return try readJSON(buffer, path: path, firstOrder: firstOrder, lines: InputFormat.detect(path: path, bytes: buffer) == .jsonLines)
             }
         }
-        placeOnSheets(&result.records, headers: result.headers, path: path, notices: &result.notices)
+        result.fileSheet = placeOnSheets(&result.records, headers: result.headers, path: path, notices: &result.notices)
         result.encoding = used
         result.encodingName = original.starts(with: [0xFF, 0xFE]) ? "utf-16le" : original.starts(with: [0xFE, 0xFF]) ? "utf-16be" : used.rawValue
         if detected {
@@ -103,7 +105,7 @@ public struct SignatureReader: Sendable {
         var table = Table(reader: self, path: path, order: firstOrder)
         for row in rows { try table.add(CSVReader.Record(line: row.line, fields: row.fields, problem: nil)) }
         var result = try table.finish()
-        placeOnSheets(&result.records, headers: result.headers, path: path, notices: &result.notices)
+        result.fileSheet = placeOnSheets(&result.records, headers: result.headers, path: path, notices: &result.notices)
         return result
     }
 

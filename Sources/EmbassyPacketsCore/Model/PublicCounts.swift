@@ -149,24 +149,44 @@ public struct PublicCounts: Codable, Sendable, Equatable {
     }
 
     /// The sums that must hold, and what in the manifest they must agree with; a description
-    /// of each that does not.
-    public func disagreements(with manifest: Manifest) -> [String] {
+    /// of each that does not. `complete` is a run of every packet (no `--only`, no `--shard`):
+    /// then, unless it is a supplement, each mission and country must be what the packets hold.
+    public func disagreements(with manifest: Manifest, complete: Bool) -> [String] {
         var problems: [String] = []
         let byCountry = signaturesByCountry.reduce(0) { $0 + $1.signatureCount }
         if byCountry != signatureCount { problems.append("signatures by country add up to \(byCountry), not \(signatureCount)") }
         let byMission = signaturesByMission.reduce(0) { $0 + $1.signatureCount }
         if byMission != totals.delivered { problems.append("signatures by mission add up to \(byMission), not \(totals.delivered)") }
+        if signatureCount != totals.signatures { problems.append("signature_count is \(signatureCount), totals.signatures \(totals.signatures)") }
         if totals.rows != manifest.totals.rows || totals.signatures != manifest.totals.accepted || totals.delivered != manifest.totals.routed
             || totals.notDelivered != manifest.totals.unrouted || totals.duplicates != manifest.totals.duplicates
-            || totals.rejected != manifest.totals.rejected
+            || totals.rejected != manifest.totals.rejected || totals.previouslyDelivered != manifest.totals.previouslyDelivered
         {
             problems.append("the totals differ from the manifest's")
         }
-        if Dictionary(uniqueKeysWithValues: rejectedByReason.map { ($0.reason, $0.count) }) != manifest.rejected {
+        if deliveryDate != manifest.date { problems.append("the delivery date is \(deliveryDate), the manifest's \(manifest.date)") }
+        if supplement != manifest.supplement { problems.append("the supplement differs from the manifest's") }
+        if totals.paperWithoutEmail != manifest.paper?.withoutEmail { problems.append("paper signers without an email differ from the manifest's") }
+        if Dictionary(rejectedByReason.map { ($0.reason, $0.count) }, uniquingKeysWith: +) != manifest.rejected {
             problems.append("rejected by reason differs from the manifest's")
         }
-        if Dictionary(uniqueKeysWithValues: notDeliveredByCountry.map { ($0.code, $0.signatureCount) }) != manifest.unrouted {
-            problems.append("not delivered by country differs from the manifest's unrouted")
+        let notDelivered = Dictionary(notDeliveredByCountry.map { ($0.code, $0.signatureCount) }, uniquingKeysWith: +)
+        if notDelivered != manifest.unrouted { problems.append("not delivered by country differs from the manifest's unrouted") }
+        if complete && manifest.since == nil {
+            var countries = manifest.unrouted
+            for packet in manifest.packets { for (code, count) in packet.countries { countries[code, default: 0] += count } }
+            if Dictionary(signaturesByCountry.map { ($0.code, $0.signatureCount) }, uniquingKeysWith: +) != countries {
+                problems.append("signatures by country differ from what the packets hold and the manifest's unrouted")
+            }
+            // A packet's stem: the embassy's code, then the consulate's (`US-new-york`).
+            struct Mission: Hashable { var packet: String, signatures: Int }
+            let counted = signaturesByMission.map { Mission(packet: $0.packet, signatures: $0.signatureCount) }
+            let packets = manifest.packets.map { packet in
+                Mission(packet: packet.consulate.map { "\(packet.embassy)-\($0)" } ?? packet.embassy, signatures: packet.signatures)
+            }
+            if Set(counted) != Set(packets) || counted.count != packets.count {
+                problems.append("signatures by mission differ from the manifest's packets")
+            }
         }
         return problems
     }

@@ -5,7 +5,7 @@ public struct SignatureSheets: Sendable {
     /// One sheet: its id, printed at the top and the foot of its page.
     public struct Sheet: Sendable, Equatable {
         public var id: String
-        /// 1-based among the sheets printed together.
+        /// Its number, as in its id: from `--first`.
         public var number: Int
     }
 
@@ -32,6 +32,8 @@ public struct SignatureSheets: Sendable {
     /// The consent cell's two answers.
     public var consentAnswers: [String]
     public var sheets: [Sheet]
+    /// The number of the first sheet: a batch may go on from an earlier one.
+    public var first = 1
     public var paper: Paper
     public var metadata: PacketDocument.Metadata
 
@@ -48,14 +50,33 @@ public struct SignatureSheets: Sendable {
         return "\(country ?? "S")-\(two(date.year % 100))\(two(date.month))\(two(date.day))-\(padded)"
     }
 
+    /// How the sheets' signatures will be delivered, for the sentence before the requests.
+    public enum Delivery: Sendable {
+        /// Sheets of any country: each signer's embassy.
+        case eachCountry
+        /// Through the embassy in `embassy`, which serves `country` (the same name for a
+        /// country with an embassy of its own).
+        case embassy(in: String, serving: String)
+        /// The country has no PRC embassy to deliver through.
+        case none
+    }
+
     /// Composes `count` sheets from the letter template, numbered from `first`.
     public init(
-        template: LetterTemplate, count: Int, first: Int = 1, country: (code: String, name: String)?, paper: Paper, date: LetterDate,
-        creator: String, creationDate: Int64, lines: Int? = nil
+        template: LetterTemplate, count: Int, first: Int = 1, country: (code: String, name: String)?, delivery: Delivery, paper: Paper,
+        date: LetterDate, creator: String, creationDate: Int64, lines: Int? = nil
     ) {
         title = template.title
-        let through = country.map { "through the Chinese embassy in \($0.name)" } ?? "through the Chinese embassy in each signer's country"
-        lead = "We, the undersigned, ask President Xi Jinping, \(through):"
+        switch delivery {
+        case .eachCountry:
+            lead = "We, the undersigned, ask President Xi Jinping, through the Chinese embassy in each signer's country:"
+        case .embassy(let embassy, let serving) where embassy == serving:
+            lead = "We, the undersigned, ask President Xi Jinping, through the Chinese embassy in \(CountryNames.inSentence(embassy)):"
+        case .embassy(let embassy, let serving):
+            lead = "We, the undersigned, ask President Xi Jinping, through the Chinese embassy in \(CountryNames.inSentence(embassy)), which serves \(CountryNames.inSentence(serving)):"
+        case .none:
+            lead = "We, the undersigned, ask President Xi Jinping:"
+        }
         requests = template.requests.isEmpty
             ? (template.blocks.first { $0.kind == .subject }.map { [LetterTemplate.plainText($0.content)] } ?? [])
             : template.requests
@@ -72,8 +93,9 @@ public struct SignatureSheets: Sendable {
         self.country = country?.name
         consentAnswers = ["Yes", "No"]
         let code = country?.code
-        let made = (0..<max(0, count)).map { Sheet(id: Self.id(country: code, date: date, number: first + $0), number: $0 + 1) }
+        let made = (0..<max(0, count)).map { Sheet(id: Self.id(country: code, date: date, number: first + $0), number: first + $0) }
         sheets = made
+        self.first = first
         self.paper = paper
         let range = made.first.map { $0.id + (made.count > 1 ? " to \(made.last!.id)" : "") } ?? ""
         metadata = PacketDocument.Metadata(

@@ -96,6 +96,7 @@ public struct Validator: Sendable {
         let typed = record.email.trimmingSpaces()
         if dedup == .name {
             key = Self.nameKey(first: first, last: last, city: city, country: code)
+            withoutEmail = record.isPaper && typed.isEmpty
         } else if typed.isEmpty && record.isPaper {
             // A paper sheet's email line may be left blank: the signer is counted once by name,
             // city and country, as --dedup name counts everyone.

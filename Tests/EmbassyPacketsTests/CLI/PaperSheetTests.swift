@@ -128,7 +128,7 @@ struct PaperSheetTests {
         options.outputDirectory = folder + "/paper"
         let paper = try Generator.generate(options)
         #expect(paper.manifest.totals.accepted == 2)
-        #expect(paper.manifest.paper == Manifest.PaperSheets(sheets: ["export"], rows: 2, withoutEmail: 1))
+        #expect(paper.manifest.paper == Manifest.PaperSheets(sheets: ["EXPORT"], rows: 2, withoutEmail: 1))
         let diagnostics = report.diagnostics.map(\.description).joined(separator: "\n")
         #expect(diagnostics.contains("export.csv:2"))
     }
@@ -143,7 +143,7 @@ struct PaperSheetTests {
         let input = TestSupport.write(typed, named: "typed.csv", in: folder)
         let run = try Self.cli(["contacts", input, "--out", "c.csv", "--embassies", TestSupport.embassies], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("1 rejected rows left out, and 1 paper signer without an email"))
+        #expect(run.stderr.contains("1 rejected rows left out, and 1 paper row without an email"))
         let written = String(decoding: try Generator.readFile(folder + "/c.csv"), as: UTF8.self)
         #expect(written.contains("paul@example.org") && !written.contains("Anne") && !written.contains("jean@"))
     }
@@ -172,5 +172,98 @@ struct PaperSheetTests {
         let kept = try JSONDecoder().decode(Manifest.self, from: Data(try Generator.readFile(folder + "/out/manifest.json")))
         #expect(kept.paper?.sheets == ["FR-261201-001"])
         #expect(kept.packets.first?.signatures == 2)
+    }
+
+    @Test func linesWithoutANumberGoAfterTheSheetsLastAndLinesTypedTwiceAreSaid() throws {
+        let folder = TestSupport.temporaryFolder()
+        let typed = Self.csv([
+            ["IT-1", "1", "Aldo", "Bianchi", "Roma", "", "Italy", "", ""],
+            ["IT-1", "", "Carla", "Dini", "Roma", "", "Italy", "", ""],
+            ["IT-1", "2", "Enzo", "Ferri", "Roma", "", "Italy", "", ""],
+            ["it-1", "abc", "Aldo", "Bianchi", "Roma", "", "Italy", "", ""],
+            ["IT-1", "2", "Gino", "Hoxha", "Roma", "", "Italy", "", ""],
+        ])
+        let input = TestSupport.write(typed, named: "typed.csv", in: folder)
+        let report = try Generator.generate(BookkeepingTests.options([input], into: folder + "/out"))
+        // 2 is the sheet's last numbered line: the two rows without a number are 3 and 4, the
+        // lower-case id is the same sheet.
+        let duplicates = String(decoding: try Generator.readFile(folder + "/out/reports/duplicates.csv"), as: UTF8.self)
+        #expect(duplicates.contains("IT-1,4,signature.duplicate,IT-1:1"), "\(duplicates)")
+        #expect(report.manifest.paper?.sheets == ["IT-1"])
+        let notices = (report.manifest.notices ?? []).filter { $0.id == DiagnosticID.intakePaperLines }.map(\.message)
+        #expect(notices.contains { $0.contains("2 rows of paper sheets have no line number") && $0.contains("lines 3 and 5") })
+        #expect(notices.contains { $0.contains("IT-1:2 (lines 4 and 6)") })
+    }
+
+    @Test func aSheetColumnBesideOnlineRowsAndFileSheetsUnderSourcePaper() throws {
+        let folder = TestSupport.temporaryFolder()
+        // Online rows in the same spreadsheet as typed-in ones: a row with no sheet id and an
+        // email is an online row, counted by its email, its origin the file's line.
+        let mixed = TestSupport.write(
+            "Timestamp,Sheet,Line,First Name,Last Name,City,State or Province,Country,Email Address\r\n"
+                + "2026/11/20 10:00:00,,,Olga,Online,Paris,,France,olga@example.org\r\n"
+                + ",FR-261201-001,1,Paul,Paper,Paris,,France,\r\n"
+                + ",,,Nora,Nothing,Paris,,France,\r\n",
+            named: "mixed.csv", in: folder)
+        var options = BookkeepingTests.options([mixed], into: folder + "/out")
+        options.intake.allowMostlyUndelivered = true
+        let report = try Generator.generate(options)
+        #expect(report.manifest.totals.accepted == 2 && report.manifest.paper?.rows == 1)
+        #expect(report.manifest.rejected == [DiagnosticID.signatureInvalidSheet: 1])
+        // --source paper: a file without a Sheet column is one sheet, its id made of its name;
+        // two files that would be one sheet are refused.
+        let one = folder + "/a", two = folder + "/b"
+        for sub in [one, two] { try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true) }
+        let header = "First Name,Last Name,City,State or Province,Country,Email Address\r\n"
+        let first = TestSupport.write(header + "Anna,Arndt,Berlin,,Germany,\r\n", named: "day 1 (Berlin).csv", in: one)
+        let second = TestSupport.write(header + "Bernd,Brandt,Berlin,,Germany,\r\n", named: "day 1 (Berlin).csv", in: two)
+        var paper = BookkeepingTests.options([first], into: folder + "/paper")
+        paper.intake.paper = true
+        #expect(try Generator.generate(paper).manifest.paper?.sheets == ["DAY-1-BERLIN"])
+        paper.inputs = [first, second]
+        paper.outputDirectory = folder + "/both"
+        #expect { try Generator.generate(paper) } throws: { ($0 as? PipelineError)?.message.contains("would both be sheet 'DAY-1-BERLIN'") == true }
+        // With --dedup name, paper signers without an email are still counted as such.
+        var byName = BookkeepingTests.options([first], into: folder + "/name")
+        byName.intake.paper = true
+        byName.intake.dedup = .name
+        #expect(try Generator.generate(byName).manifest.paper?.withoutEmail == 1)
+    }
+
+    @Test func sheetsSayWhoDeliversAndFitLongNames() throws {
+        let folder = TestSupport.temporaryFolder()
+        func sheets(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+            try Self.cli(["sheets", "--count", "2", "--date", "2026-12-01", "--embassies", TestSupport.embassies, "--template", TestSupport.template] + arguments, in: folder)
+        }
+        func text(_ file: String) throws -> String { TestSupport.squeezed(try TestSupport.pdfText(folder + "/" + file, firstPage: 1, lastPage: 1)) }
+        // No embassy to deliver through: no sentence names one, and a warning says so.
+        let taiwan = try sheets(["--country", "TW", "--out", "tw.pdf"])
+        #expect(taiwan.status == 0 && taiwan.stderr.contains("warning: Taiwan (TW) has no PRC embassy to deliver through"))
+        #expect(try text("tw.pdf").contains(TestSupport.squeezed("We, the undersigned, ask President Xi Jinping:")))
+        #expect(!(try text("tw.pdf")).contains("embassyinTaiwan"))
+        // Served from another country: that embassy, named.
+        #expect(try sheets(["--country", "MC", "--out", "mc.pdf"]).status == 0)
+        #expect(try text("mc.pdf").contains(TestSupport.squeezed("through the Chinese embassy in France, which serves Monaco:")))
+        #expect(try sheets(["--country", "US", "--out", "us.pdf"]).status == 0)
+        #expect(try text("us.pdf").contains(TestSupport.squeezed("through the Chinese embassy in the United States:")))
+        // A name lists invert reads as a sentence says it, and fits its cell.
+        #expect(try sheets(["--country", "KP", "--out", "kp.pdf", "--first", "5"]).status == 0)
+        let korea = try text("kp.pdf")
+        #expect(korea.contains(TestSupport.squeezed("in the Democratic People's Republic of Korea:")) && korea.contains("Sheet5of6"))
+        for file in ["kp.pdf", "tw.pdf"] {
+            let words = try TypographyTests.words(folder + "/" + file).filter { $0.page == 1 }
+            let header = try #require(words.first { $0.text == "Country" && $0.yMin > 100 })
+            let next = try #require(words.first { $0.text == "Email" && abs($0.yMin - header.yMin) < 2 })
+            let cells = words.filter { $0.yMin > header.yMax && ["Democratic", "People's", "Republic", "of", "Korea", "Taiwan"].contains($0.text) && $0.xMin > header.xMin - 4 && $0.xMin < next.xMin }
+            #expect(!cells.isEmpty && cells.allSatisfy { $0.xMax <= next.xMin - 2 }, "\(file)")
+        }
+        // More lines than the paper holds: said, and the paper's number printed.
+        let many = try sheets(["--out", "many.pdf", "--lines", "40"])
+        #expect(many.status == 0 && many.stderr.contains("warning: --lines 40: a sheet on A4 holds 13 lines"))
+        // A misspelt country: the fix; a folder that does not exist: said as such.
+        let typo = try sheets(["--country", "Germnay", "--out", "de.pdf"])
+        #expect(typo.status == 1 && typo.stderr.contains("did you mean Germany (--country DE)?"))
+        let nowhere = try sheets(["--out", "nowhere/x.pdf"])
+        #expect(nowhere.status == 1 && nowhere.stderr.contains("the folder 'nowhere' does not exist") && !nowhere.stderr.contains("partial"))
     }
 }

@@ -40,7 +40,7 @@ struct CountsTests {
         let folder = TestSupport.temporaryFolder()
         let manifest = try Generator.generate(BookkeepingTests.options([TestSupport.sampleCSV, TestSupport.sampleJSON], into: folder)).manifest
         let counts = try Self.counts(folder)
-        #expect(counts.disagreements(with: manifest) == [])
+        #expect(counts.disagreements(with: manifest, complete: true) == [])
         #expect(counts.signatureCount == manifest.totals.accepted)
         #expect(counts.totals.rows == manifest.totals.rows && counts.totals.duplicates == manifest.totals.duplicates)
         // By country: what the packets hold and what no packet takes, country by country.
@@ -57,6 +57,26 @@ struct CountsTests {
         #expect(counts.signaturesByCountry.map(\.signatureCount) == counts.signaturesByCountry.map(\.signatureCount).sorted(by: >))
         // The manifest names both files, and verify holds them to it.
         #expect(manifest.counts?.map(\.file) == ["counts.json", "counts.csv"])
+        #expect(try BookkeepingTests.cli(["verify", folder]).status == 0)
+        // A counts.json edited to add up, its record in the manifest edited to match: verify
+        // still holds it to the manifest's figures.
+        let json = folder + "/counts.json"
+        var edited = try JSONSerialization.jsonObject(with: Data(try Generator.readFile(json))) as! [String: Any]
+        var countries = edited["signatures_by_country"] as! [[String: Any]]
+        countries[0]["signature_count"] = (countries[0]["signature_count"] as! Int) + 100
+        edited["signatures_by_country"] = countries
+        edited["signature_count"] = (edited["signature_count"] as! Int) + 100
+        let bytes = [UInt8](try JSONSerialization.data(withJSONObject: edited, options: [.sortedKeys]))
+        let manifestPath = folder + "/manifest.json"
+        var object = try JSONSerialization.jsonObject(with: Data(try Generator.readFile(manifestPath))) as! [String: Any]
+        object["counts"] = [["file": "counts.json", "sha256": Generator.sha256Hex(bytes), "bytes": bytes.count]] + (object["counts"] as! [[String: Any]]).dropFirst()
+        let original = try Generator.readFile(manifestPath), originalCounts = try Generator.readFile(json)
+        try Data(bytes).write(to: URL(fileURLWithPath: json))
+        try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]).write(to: URL(fileURLWithPath: manifestPath))
+        let contradicted = try BookkeepingTests.cli(["verify", folder])
+        #expect(contradicted.status == 1 && contradicted.stderr.contains("counts.json: signature_count"), "\(contradicted.stderr)")
+        try Data(original).write(to: URL(fileURLWithPath: manifestPath))
+        try Data(originalCounts).write(to: URL(fileURLWithPath: json))
         #expect(try BookkeepingTests.cli(["verify", folder]).status == 0)
         let csv = folder + "/counts.csv"
         try Data(String(decoding: try Generator.readFile(csv), as: UTF8.self).replacingOccurrences(of: ",United States,40", with: ",United States,41").utf8)
