@@ -291,6 +291,8 @@ struct Generate: ParsableCommand {
             var timings: [String: Double]
             /// How many processes rendered the packets.
             var processes: Int
+            /// What came from paper sheets (as in the manifest); absent when nothing did.
+            var paper: Manifest.PaperSheets?
         }
         let manifest = report.manifest
         let summary = Summary(
@@ -300,7 +302,7 @@ struct Generate: ParsableCommand {
             unverifiedAddresses: manifest.packets.filter { !$0.addressVerified }.map(\.file),
             unknownGlyphs: manifest.packets.reduce(0) { $0 + $1.unknownGlyphs },
             notices: manifest.notices ?? [],
-            timings: report.timings.mapValues { ($0 * 1000).rounded() / 1000 }, processes: report.processes)
+            timings: report.timings.mapValues { ($0 * 1000).rounded() / 1000 }, processes: report.processes, paper: manifest.paper)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(summary)) ?? Data("{}".utf8), as: UTF8.self)
