@@ -21,15 +21,15 @@ struct BookkeepingTests {
         try TestSupport.run(TestSupport.executable, arguments, environment: environment, currentDirectory: TestSupport.root)
     }
 
-    /// Validates JSON against the shipped schema with Python's jsonschema.
-    static func schemaProblems(_ manifestPath: String) throws -> String {
+    /// Validates JSON against a shipped schema (the manifest's unless named) with Python's jsonschema.
+    static func schemaProblems(_ manifestPath: String, schema: String = "Schemas/manifest.schema.json") throws -> String {
         let script = """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
             errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))), key=str)
             print("\\n".join(f"{list(e.path)}: {e.message}" for e in errors))
             """
-        let result = try TestSupport.run("python3", ["-c", script, TestSupport.path("Schemas/manifest.schema.json"), manifestPath])
+        let result = try TestSupport.run("python3", ["-c", script, TestSupport.path(schema), manifestPath])
         return result.status == 0 ? result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) : "python3 failed: \(result.stderr)"
     }
 

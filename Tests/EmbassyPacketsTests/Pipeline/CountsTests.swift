@@ -10,16 +10,9 @@ struct CountsTests {
         try JSONDecoder().decode(PublicCounts.self, from: Data(try Generator.readFile(folder + "/counts.json")))
     }
 
-    /// Validates JSON against `Schemas/counts.schema.json` with Python's jsonschema.
+    /// Validates JSON against `Schemas/counts.schema.json`.
     static func schemaProblems(_ path: String) throws -> String {
-        let script = """
-            import json, sys, jsonschema
-            schema = json.load(open(sys.argv[1]))
-            errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))), key=str)
-            print("\\n".join(f"{list(e.path)}: {e.message}" for e in errors))
-            """
-        let result = try TestSupport.run("python3", ["-c", script, TestSupport.path("Schemas/counts.schema.json"), path])
-        return result.status == 0 ? result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) : "python3 failed: \(result.stderr)"
+        try BookkeepingTests.schemaProblems(path, schema: "Schemas/counts.schema.json")
     }
 
     @Test func countsMatchTheirSchema() throws {
