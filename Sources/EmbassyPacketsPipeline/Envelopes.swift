@@ -94,19 +94,17 @@ public enum Envelopes {
                 location: SourceLocation(file: options.embassiesFolder)))
         }
         let sender = try loadSender(options, manifest: manifest, notices: &notices)
-        let returnAddress = PostalAddress.returnAddress(sender)
-        if returnAddress.isEmpty {
+        if (sender?.organisation ?? sender?.name) == nil && (sender?.address ?? []).isEmpty {
             notices.append(Diagnostic(
                 .warning, id: DiagnosticID.envelopesNoSender,
                 message: "no sender is known (no --sender FILE, and the template has no <sender> with an address): the return address is left blank"))
         }
         let resolver = CountryResolver(directory: directory)
-        let senderCountry = PostalAddress.country(of: sender?.address ?? [], resolver: resolver)
         let items: [EnvelopeItem]
         if let manifest {
-            items = try EnvelopePlanner.items(for: manifest, directory: directory, senderCountry: senderCountry, resolver: resolver)
+            items = try EnvelopePlanner.items(for: manifest, directory: directory, sender: sender, resolver: resolver)
         } else {
-            items = EnvelopePlanner.allMissions(directory: directory, senderCountry: senderCountry, resolver: resolver)
+            items = EnvelopePlanner.allMissions(directory: directory, sender: sender, resolver: resolver)
         }
         guard !items.isEmpty else {
             throw PipelineError(
@@ -147,8 +145,7 @@ public enum Envelopes {
         let renderer = PacketRenderer()
         var records: [Manifest.FileRecord] = []
         let envelopes = try renderer.renderEnvelopes(
-            EnvelopeBatch(items: items, returnAddress: returnAddress, metadata: metadata("Envelopes", "One envelope per packet file")),
-            to: UserPath.join(staging, envelopesName))
+            items, metadata: metadata("Envelopes", "One envelope per packet file"), to: UserPath.join(staging, envelopesName))
         records.append(Manifest.FileRecord(file: envelopesName, sha256: envelopes.sha256, bytes: envelopes.bytes, pages: envelopes.pages))
         var labels: [(file: String, stock: LabelStock, sheets: Int)] = []
         var labelPlace: [Int: String] = [:]
@@ -169,13 +166,14 @@ public enum Envelopes {
             EnvelopeChecklist.Row(
                 envelope: "Envelope \(index + 1) (\(envelopesName) page \(index + 1)): \(item.stock.name)"
                     + (item.pages == nil ? "" : ", \(item.sheets) sheet\(item.sheets == 1 ? "" : "s")"),
-                label: labelPlace[index] ?? "", file: item.file ?? "—", address: item.recipient, checks: item.checks)
+                label: labelPlace[index] ?? "", file: item.file ?? "", address: item.recipient, checks: item.checks)
         }
-        let origin = manifest.map { _ in "Delivery of \(Formatting.date(date, language: "en")) (\(options.manifestPath ?? "manifest.json"))" }
-            ?? "Every mission of the embassy directory (\(options.embassiesFolder))"
+        // No path: the same delivery gives the same bytes wherever its folder is.
+        let origin = manifest == nil ? "Every mission of the embassy directory" : "The delivery of \(Formatting.date(date, language: "en"))"
+        let returnLines = PostalAddress.returnAddress(sender, international: false, resolver: resolver)
         let subtitle = [
             "\(origin): \(items.count) envelope\(items.count == 1 ? "" : "s"); \(toCheck.isEmpty ? "nothing to check" : "\(toCheck.count) to check before posting, shaded below").",
-            returnAddress.isEmpty ? "Return address: none (no sender known), left blank." : "Return address: " + returnAddress.joined(separator: " · "),
+            returnLines.isEmpty ? "Return address: none (no sender known), left blank." : "Return address: " + returnLines.joined(separator: " · "),
         ].joined(separator: "\n")
         let checklist = try renderer.renderChecklist(
             EnvelopeChecklist(

@@ -55,7 +55,7 @@ extension PacketRenderer {
             let size = checklist.paper.size
             let geometry = PageGeometry(width: size.width, height: size.height, left: 40, right: 40, top: 48, bottom: 56)
             let padding = 3.0
-            let shares = [0.04, 0.25, 0.14, 0.33, 0.24]
+            let shares = [0.04, 0.33, 0.36, 0.27]
             let widths = shares.map { $0 * geometry.textWidth }
             var xs: [Double] = []
             var x = geometry.left
@@ -67,20 +67,18 @@ extension PacketRenderer {
                 widths.map { TextLayout(context: context, font: fonts.font(role), width: $0 - 2 * padding) }
             }
             let header = layouts(.cellBold)
-            for (layout, title) in zip(header, ["", "Envelope and label", "Packet file", "Mission and address as printed", "Check before posting"]) {
+            for (layout, title) in zip(header, ["", "Envelope, label and packet file", "Mission and address as printed", "Check before posting"]) {
                 layout.setText(title)
             }
             let headerHeight = header.map(\.size.height).max()! + 2 * padding
             let cells = layouts(.cell)
-            cells[4].setAlignment(PANGO_ALIGN_LEFT)
-            let checks = TextLayout(context: context, font: fonts.font(.cellBold), width: widths[4] - 2 * padding)
+            let checks = TextLayout(context: context, font: fonts.font(.cellBold), width: widths[3] - 2 * padding)
             let box = 8.0
             func set(_ row: EnvelopeChecklist.Row) -> Double {
                 cells[0].setText("")
-                cells[1].setText("\(row.envelope)\n\(row.label)")
-                cells[2].setText(row.file)
-                cells[3].setText(row.address.joined(separator: "\n"))
-                cells[4].setText("")
+                cells[1].setText("\(row.envelope)\n\(row.label)" + (row.file.isEmpty ? "" : "\nPacket: \(row.file)"))
+                cells[2].setText(row.address.joined(separator: "\n"))
+                cells[3].setText("")
                 checks.setText(row.checks.isEmpty ? "—" : row.checks.map { "• " + $0 }.joined(separator: "\n"))
                 return max(cells.map(\.size.height).max()!, checks.size.height, box) + 2 * padding
             }
@@ -129,8 +127,8 @@ extension PacketRenderer {
                     cairo_stroke(canvas.cairo)
                     canvas.setColor(0)
                     _ = set(row)
-                    for column in 1..<4 { cells[column].draw(on: canvas, x: xs[column] + padding, y: y + padding) }
-                    checks.draw(on: canvas, x: xs[4] + padding, y: y + padding)
+                    for column in 1..<3 { cells[column].draw(on: canvas, x: xs[column] + padding, y: y + padding) }
+                    checks.draw(on: canvas, x: xs[3] + padding, y: y + padding)
                 }
                 canvas.setColor(0.35)
                 footer.setText("Coordinator's copy, not for posting · page \(pageIndex + 1) of \(pages.count)")

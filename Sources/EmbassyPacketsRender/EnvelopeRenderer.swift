@@ -2,21 +2,6 @@ import CCairo
 import CPangoCairo
 import EmbassyPacketsCore
 
-/// What one run of envelopes prints: an envelope per item, and the return address on each.
-public struct EnvelopeBatch: Sendable {
-    public var items: [EnvelopeItem]
-    /// The sender's return address (empty: left blank).
-    public var returnAddress: [String]
-    public var metadata: PacketDocument.Metadata
-
-    /// Creates a batch.
-    public init(items: [EnvelopeItem], returnAddress: [String], metadata: PacketDocument.Metadata) {
-        self.items = items
-        self.returnAddress = returnAddress
-        self.metadata = metadata
-    }
-}
-
 /// A PDF as written: its pages, SHA-256 and size.
 public struct WrittenPDF: Sendable, Equatable {
     public var pages: Int
@@ -39,20 +24,20 @@ extension PacketRenderer {
     /// Writes one envelope per item, each page the size of its envelope, landscape: the return
     /// address in the return zone, the recipient in the recipient zone, nothing else. Returns
     /// what was written.
-    public func renderEnvelopes(_ batch: EnvelopeBatch, to path: String) throws -> WrittenPDF {
+    public func renderEnvelopes(_ items: [EnvelopeItem], metadata: PacketDocument.Metadata, to path: String) throws -> WrittenPDF {
         try Self.serialized {
             try FontBook.check.get()
-            guard let first = batch.items.first else { throw PipelineError(stage: .render, message: "no envelopes to print") }
-            let pdf = try PDFDocument(path: path, width: first.stock.width, height: first.stock.height, metadata: batch.metadata)
+            guard let first = items.first else { throw PipelineError(stage: .render, message: "no envelopes to print") }
+            let pdf = try PDFDocument(path: path, width: first.stock.width, height: first.stock.height, metadata: metadata)
             pango_cairo_update_context(pdf.cairo, context.context)
             let canvas = PageCanvas(cairo: pdf.cairo)
             canvas.setColor(0)
-            for item in batch.items {
+            for item in items {
                 // Every page takes its own envelope's size (set before anything is drawn on it).
                 cairo_pdf_surface_set_size(pdf.surface, item.stock.width, item.stock.height)
-                if !batch.returnAddress.isEmpty {
+                if !item.returnAddress.isEmpty {
                     let zone = item.stock.returnZone
-                    let block = fittedBlock(batch.returnAddress, in: zone, largest: EnvelopeType.returnAddress, language: nil)
+                    let block = fittedBlock(item.returnAddress, in: zone, largest: EnvelopeType.returnAddress, language: nil)
                     block.draw(on: canvas, x: zone.x, y: zone.y)
                 }
                 let zone = item.stock.recipientZone
@@ -62,7 +47,7 @@ extension PacketRenderer {
                 try pdf.checkWrites()
             }
             try pdf.finish()
-            return WrittenPDF(pages: batch.items.count, sha256: pdf.fingerprint.sha256, bytes: pdf.fingerprint.bytes)
+            return WrittenPDF(pages: items.count, sha256: pdf.fingerprint.sha256, bytes: pdf.fingerprint.bytes)
         }
     }
 

@@ -14,11 +14,17 @@ public enum PostalAddress {
     }
 
     /// The return address: the organisation (else the named person), then the sender's postal
-    /// lines. Never the email address or the phone: an envelope carries a postal address only
-    /// (and no line shaped like an email gets through, whatever the sender file says).
-    public static func returnAddress(_ sender: Sender?) -> [String] {
+    /// lines, the last one (when it names a country) in capitals for international mail and left
+    /// out for domestic mail, as for the recipient. Never the email address or the phone: an
+    /// envelope carries a postal address only (and no line shaped like an email gets through,
+    /// whatever the sender file says).
+    public static func returnAddress(_ sender: Sender?, international: Bool, resolver: CountryResolver) -> [String] {
         guard let sender else { return [] }
-        let lines = ([sender.organisation ?? sender.name].compactMap { $0 } + sender.address)
+        var address = sender.address
+        if country(of: address, resolver: resolver) != nil, let last = address.popLast(), international {
+            address.append(last.uppercased())
+        }
+        let lines = [sender.organisation ?? sender.name].compactMap { $0 } + address
         return lines.filter { !EmailShape.contains($0) && !$0.contains("@") }
     }
 
@@ -51,6 +57,8 @@ public struct EnvelopeItem: Sendable, Hashable {
     public var mission: String
     /// The recipient's lines as printed (see `PostalAddress.recipient`).
     public var recipient: [String]
+    /// The return address as printed (empty: none known, left blank).
+    public var returnAddress: [String]
     /// For Han characters in the address: the language whose glyph forms they take.
     public var language: String?
     /// The packet's paper, which decides the envelope and the label sheet.
@@ -66,9 +74,10 @@ public struct EnvelopeItem: Sendable, Hashable {
 
     /// Creates an item.
     public init(
-        file: String?, countryCode: String, mission: String, recipient: [String], language: String?, paper: Paper, pages: Int?,
-        sheets: Int, stock: EnvelopeStock, checks: [String]
+        file: String?, countryCode: String, mission: String, recipient: [String], returnAddress: [String], language: String?,
+        paper: Paper, pages: Int?, sheets: Int, stock: EnvelopeStock, checks: [String]
     ) {
+        self.returnAddress = returnAddress
         self.file = file
         self.countryCode = countryCode
         self.mission = mission
@@ -89,10 +98,8 @@ public enum EnvelopePlanner {
     public static let unconfirmedNote = "address not confirmed — check before posting"
 
     /// One item per packet file of the manifest, in the manifest's order (each volume in turn).
-    /// `senderCountry`: where the return address is (mail to the same country is domestic).
-    public static func items(
-        for manifest: Manifest, directory: EmbassyDirectory, senderCountry: String?, resolver: CountryResolver
-    ) throws -> [EnvelopeItem] {
+    /// `sender`: the return address (mail to the country it is in is domestic).
+    public static func items(for manifest: Manifest, directory: EmbassyDirectory, sender: Sender?, resolver: CountryResolver) throws -> [EnvelopeItem] {
         let forcedPaper = manifest.options?.paper.flatMap(Paper.init(rawValue:))
         var items: [EnvelopeItem] = []
         for packet in manifest.packets {
@@ -109,21 +116,21 @@ public enum EnvelopePlanner {
             for volume in volumes {
                 items.append(item(
                     file: volume.file, entry: entry, mission: mission, paper: forcedPaper ?? entry.paper, pages: volume.pages,
-                    warnings: warnings, senderCountry: senderCountry, resolver: resolver))
+                    warnings: warnings, sender: sender, resolver: resolver))
             }
         }
         return items
     }
 
     /// One item per mission of the directory, embassies and consulates, by country code.
-    public static func allMissions(directory: EmbassyDirectory, senderCountry: String?, resolver: CountryResolver) -> [EnvelopeItem] {
+    public static func allMissions(directory: EmbassyDirectory, sender: Sender?, resolver: CountryResolver) -> [EnvelopeItem] {
         var items: [EnvelopeItem] = []
         for code in directory.entries.keys.sorted() {
             guard let entry = directory[code] else { continue }
             for mission in [entry.mission].compactMap({ $0 }) + entry.consulates {
                 items.append(item(
                     file: nil, entry: entry, mission: mission, paper: entry.paper, pages: nil,
-                    warnings: AddressCheck.warnings(mission, countryCode: entry.countryCode), senderCountry: senderCountry, resolver: resolver))
+                    warnings: AddressCheck.warnings(mission, countryCode: entry.countryCode), sender: sender, resolver: resolver))
             }
         }
         return items
@@ -140,13 +147,13 @@ public enum EnvelopePlanner {
     }
 
     static func item(
-        file: String?, entry: Embassy, mission: Mission, paper: Paper, pages: Int?, warnings: [String], senderCountry: String?,
+        file: String?, entry: Embassy, mission: Mission, paper: Paper, pages: Int?, warnings: [String], sender: Sender?,
         resolver: CountryResolver
     ) -> EnvelopeItem {
         // The country the mail goes to is the one its address names (the embassy for Yemen
         // sits in Riyadh), else the embassy's.
         let destination = PostalAddress.country(of: mission.addressLines, resolver: resolver) ?? entry.countryCode
-        let international = senderCountry != destination
+        let international = PostalAddress.country(of: sender?.address ?? [], resolver: resolver) != destination
         let sheets = pages.map(EnvelopeStock.sheets(pages:)) ?? 1
         let stock = EnvelopeStock.choose(paper: paper, sheets: sheets)
         var checks: [String] = []
@@ -159,6 +166,7 @@ public enum EnvelopePlanner {
         return EnvelopeItem(
             file: file, countryCode: entry.countryCode, mission: mission.name,
             recipient: PostalAddress.recipient(name: mission.name, lines: mission.addressLines, international: international),
+            returnAddress: PostalAddress.returnAddress(sender, international: international, resolver: resolver),
             language: PostalAddress.language(forCountry: destination), paper: paper, pages: pages, sheets: sheets, stock: stock, checks: checks)
     }
 }
