@@ -45,8 +45,9 @@ struct EnvelopesCommand: ParsableCommand {
         if all && source != nil { throw ValidationError("give either OUT_DIR_OR_MANIFEST or --all, not both") }
         if !all && source == nil { throw ValidationError("give the output folder of a generate run (or its manifest.json), or --all with --out DIR") }
         if all && out == nil { throw ValidationError("--all needs --out DIR") }
+        if date != nil && !all { throw ValidationError("--date is for --all: the envelopes of a delivery take its manifest's date") }
         if let date, LetterDate(iso: date) == nil { throw ValidationError("--date must be a calendar date written YYYY-MM-DD, not '\(date)'") }
-        if date == nil { _ = try Generate.sourceDateEpoch(ProcessInfo.processInfo.environment) }
+        if all && date == nil { _ = try Generate.sourceDateEpoch(ProcessInfo.processInfo.environment) }
     }
 
     /// The manifest a source names: the folder's manifest.json, or the file itself.

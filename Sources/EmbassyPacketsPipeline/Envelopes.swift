@@ -111,13 +111,6 @@ public enum Envelopes {
                 stage: .output, message: "the manifest lists no packets: there is nothing to put in envelopes",
                 location: options.manifestPath.map { SourceLocation(file: $0) })
         }
-        let toCheck = items.filter { !$0.checks.isEmpty }
-        if !toCheck.isEmpty {
-            notices.append(Diagnostic(
-                .warning, id: DiagnosticID.envelopesCheckBeforePosting,
-                message: "\(toCheck.count == 1 ? "1 envelope needs" : "\(toCheck.count) envelopes need") checking before posting (an address not confirmed or not complete, or a packet too thick): each is marked in \(checklistName)",
-                location: SourceLocation(file: options.outputDirectory)))
-        }
 
         let date = manifest.flatMap { LetterDate(iso: $0.date) } ?? LetterDate(secondsSince1970: options.creationDate)
         let creation = manifest == nil ? options.creationDate : date.secondsSince1970
@@ -147,6 +140,11 @@ public enum Envelopes {
         let envelopes = try renderer.renderEnvelopes(
             items, metadata: metadata("Envelopes", "One envelope per packet file"), to: UserPath.join(staging, envelopesName))
         records.append(Manifest.FileRecord(file: envelopesName, sha256: envelopes.sha256, bytes: envelopes.bytes, pages: envelopes.pages))
+        // An address that fits only in very small type is for the coordinator to look at.
+        var checks = items.map(\.checks)
+        for (index, size) in envelopes.sizes.enumerated() where size < EnvelopeType.smallestComfortable.envelope {
+            checks[index].append("the address is printed at \(Self.points(size)) on the envelope: check that it can be read")
+        }
         var labels: [(file: String, stock: LabelStock, sheets: Int)] = []
         var labelPlace: [Int: String] = [:]
         for (paper, name) in labelFiles {
@@ -161,15 +159,25 @@ public enum Envelopes {
                 to: UserPath.join(staging, name))
             records.append(Manifest.FileRecord(file: name, sha256: written.sha256, bytes: written.bytes, pages: written.pages))
             labels.append((name, stock, written.pages))
+            for (position, size) in written.sizes.enumerated() where size < EnvelopeType.smallestComfortable.label {
+                checks[indices[position]].append("the label is printed at \(Self.points(size)): check that it can be read, or address the envelope itself")
+            }
         }
         let rows = items.enumerated().map { index, item in
             EnvelopeChecklist.Row(
                 envelope: "Envelope \(index + 1) (\(envelopesName) page \(index + 1)): \(item.stock.name)"
                     + (item.pages == nil ? "" : ", \(item.sheets) sheet\(item.sheets == 1 ? "" : "s")"),
-                label: labelPlace[index] ?? "", file: item.file ?? "", address: item.recipient, checks: item.checks)
+                label: labelPlace[index] ?? "", file: item.file ?? "", address: item.recipient, checks: checks[index])
         }
         // No path: the same delivery gives the same bytes wherever its folder is.
         let origin = manifest == nil ? "Every mission of the embassy directory" : "The delivery of \(Formatting.date(date, language: "en"))"
+        let toCheck = checks.filter { !$0.isEmpty }
+        if !toCheck.isEmpty {
+            notices.append(Diagnostic(
+                .warning, id: DiagnosticID.envelopesCheckBeforePosting,
+                message: "\(toCheck.count == 1 ? "1 envelope needs" : "\(toCheck.count) envelopes need") checking before posting (an address not confirmed or not complete, a packet too thick, an address in very small type): each is marked in \(checklistName)",
+                location: SourceLocation(file: options.outputDirectory)))
+        }
         let returnLines = PostalAddress.returnAddress(sender, international: false, resolver: resolver)
         let subtitle = [
             "\(origin): \(items.count) envelope\(items.count == 1 ? "" : "s"); \(toCheck.isEmpty ? "nothing to check" : "\(toCheck.count) to check before posting, shaded below").",
@@ -203,6 +211,12 @@ public enum Envelopes {
         // What the previous run wrote and this one did not (labels.pdf after labels-a4.pdf ...).
         for old in previous where !names.contains(old) { try? FileManager.default.removeItem(atPath: UserPath.join(folder, old)) }
         return EnvelopeReport(files: records.map(\.file) + [recordName], items: items, labels: labels, notices: notices)
+    }
+
+    /// "5.3 pt".
+    static func points(_ size: Double) -> String {
+        let tenths = Int((size * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10) pt"
     }
 
     /// The manifest's bytes, or one line saying why they cannot be had.

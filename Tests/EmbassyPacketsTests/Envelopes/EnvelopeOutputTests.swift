@@ -186,6 +186,9 @@ struct EnvelopeOutputTests {
         try Self.expectLabels(UserPath.join(out, "labels-a4.pdf"), items: items.filter { $0.paper == .a4 }, stock: .l7160)
         try Self.expectLabels(UserPath.join(out, "labels-letter.pdf"), items: items.filter { $0.paper == .letter }, stock: .avery5160)
         for name in ["envelopes.pdf", "labels-a4.pdf"] { try Self.expectFontsEmbedded(UserPath.join(out, name)) }
+        // The checklist asks to check the label that only very small type could fit.
+        let checklist = try TestSupport.run("pdftotext", ["-layout", UserPath.join(out, "envelopes-checklist.pdf"), "-"]).stdout
+        #expect(checklist.contains("the label is printed at"), "\(checklist)")
         // Han in a Japanese address takes Japanese forms.
         #expect(try TestSupport.run("pdffonts", [UserPath.join(out, "envelopes.pdf")]).stdout.contains("CJKjp"))
     }
@@ -304,6 +307,7 @@ struct EnvelopeOutputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["manifest.json"])
         #expect(try Self.envelopes([]).status == 2)
         #expect(try Self.envelopes(["--all"]).status == 2)
+        #expect(try Self.envelopes([folder, "--date", "2026-12-01"]).status == 2)
     }
 
     @Test func noSignersDataReachesTheEnvelopes() throws {
