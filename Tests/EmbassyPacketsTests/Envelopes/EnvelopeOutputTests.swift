@@ -305,6 +305,13 @@ struct EnvelopeOutputTests {
         #expect(garbage.status == 1 && garbage.stderr.split(separator: "\n").count == 1)
         #expect(garbage.stderr.contains("manifest.json: error: not an embassy-packets manifest: it is not valid JSON"), "\(garbage.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["manifest.json"])
+        // A packet the directory has no mission for (another directory's) is named, and nothing is written.
+        let elsewhere = TestSupport.temporaryFolder("envelopes-elsewhere")
+        try Generator.writeManifest(Self.manifest([Self.packet("AQ", mission: "Embassy in Antarctica", pages: [4])]), to: UserPath.join(elsewhere, "manifest.json"))
+        let unknown = try Self.envelopes([elsewhere])
+        #expect(unknown.status == 1 && unknown.stderr.split(separator: "\n").count == 1, "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("the embassy directory has no Embassy in Antarctica for packets/AQ.pdf"), "\(unknown.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere) == ["manifest.json"])
         #expect(try Self.envelopes([]).status == 2)
         #expect(try Self.envelopes(["--all"]).status == 2)
         #expect(try Self.envelopes([folder, "--date", "2026-12-01"]).status == 2)
