@@ -12,7 +12,7 @@ public struct EmbassyPacketsCommand: ParsableCommand {
         commandName: "embassy-packets",
         abstract: "Turns petition signature exports into one print-ready PDF packet per PRC embassy, with a manifest.",
         version: ToolInfo.versionLine,
-        subcommands: [Generate.self, Validate.self, Contacts.self, Embassies.self, Verify.self, ManifestCommand.self, Sample.self, Sheets.self])
+        subcommands: [Generate.self, Validate.self, Contacts.self, Embassies.self, Verify.self, ManifestCommand.self, Sample.self, Sheets.self, EnvelopesCommand.self])
 
     public init() {}
 

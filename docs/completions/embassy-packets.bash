@@ -173,13 +173,13 @@ _embassy-packets() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    generate|validate|contacts|embassies|verify|manifest|sample|sheets|help)
+    generate|validate|contacts|embassies|verify|manifest|sample|sheets|envelopes|help)
         # Offer subcommand argument completions
         "_embassy-packets_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'generate validate contacts embassies verify manifest sample sheets help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'generate validate contacts embassies verify manifest sample sheets envelopes help' -- "${cur}"))
         ;;
     esac
 }
@@ -490,6 +490,30 @@ _embassy-packets_sheets() {
         return
         ;;
     '--embassies')
+        return
+        ;;
+    esac
+}
+
+_embassy-packets_envelopes() {
+    repeating_flags=()
+    non_repeating_flags=(--all --force --quiet --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--out --sender --embassies --date)
+    __embassy-packets_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--out')
+        return
+        ;;
+    '--sender')
+        return
+        ;;
+    '--embassies')
+        return
+        ;;
+    '--date')
         return
         ;;
     esac

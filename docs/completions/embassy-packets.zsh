@@ -58,13 +58,14 @@ _embassy-packets() {
             'manifest:Work with manifests.'
             'sample:Write realistic, made-up signatures for trying the tool and for benchmarks.'
             'sheets:Print blank paper signature sheets for events, each with its own sheet id.'
+            'envelopes:Make an envelope and an address label for every packet file of a generate run.'
             'help:Show subcommand help information.'
         )
         _describe -V subcommand subcommands && ret=0
         ;;
     arg)
         case "${words[1]}" in
-        generate|validate|contacts|embassies|verify|manifest|sample|sheets|help)
+        generate|validate|contacts|embassies|verify|manifest|sample|sheets|envelopes|help)
             "_embassy-packets_${words[1]}" && ret=0
             ;;
         esac
@@ -278,6 +279,25 @@ _embassy-packets_sheets() {
         '--date[The date in the sheet ids, YYYY-MM-DD (default\: SOURCE_DATE_EPOCH'\''s day, else today, UTC).]:YYYY-MM-DD:'
         '--template[The letter template whose title and <summary> the sheets print (default\: the one installed with the tool).]:FILE:'
         '--embassies[The embassy directory, for --country (default\: the one installed with the tool).]:FOLDER:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_embassy-packets_envelopes() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':OUT_DIR_OR_MANIFEST:'
+        '--out[Write the files here (default\: the folder of the manifest).]:DIR:'
+        '--sender[The return address\: a <sender> file, as generate --sender takes (default\: the packets'\'' sender, else the template'\''s <sender>).]:FILE:'
+        '--embassies[The embassy directory (default\: $EMBASSY_PACKETS_DATA/Embassies, else the one installed with the tool).]:FOLDER:'
+        '--all[Every mission of the embassy directory, embassies and consulates, without a manifest (needs --out).]'
+        '--date[With --all\: the PDFs'\'' date, YYYY-MM-DD (default\: SOURCE_DATE_EPOCH'\''s day, else today, UTC). A manifest'\''s own date serves otherwise.]:YYYY-MM-DD:'
+        '--force[Replace envelopes.pdf, labels*.pdf, envelopes-checklist.pdf or envelopes.json even when envelopes did not write them.]'
+        '--quiet[Print nothing but errors.]'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )

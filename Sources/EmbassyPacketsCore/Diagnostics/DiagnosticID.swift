@@ -9,6 +9,10 @@ public enum DiagnosticID {
     public static let directoryRecord = "directory.record"
     public static let directorySchema = "directory.schema"
     public static let directoryUnverifiedAddress = "directory.unverified-address"
+    public static let envelopesCheckBeforePosting = "envelopes.check-before-posting"
+    public static let envelopesDirectoryChanged = "envelopes.directory-changed"
+    public static let envelopesNoSender = "envelopes.no-sender"
+    public static let envelopesSenderChanged = "envelopes.sender-changed"
     public static let intakeAmbiguousDateOrder = "intake.ambiguous-date-order"
     public static let intakeDamagedText = "intake.damaged-text"
     public static let intakeDateOrderIgnored = "intake.date-order-ignored"
@@ -57,6 +61,10 @@ public enum DiagnosticID {
         directoryRecord,
         directorySchema,
         directoryUnverifiedAddress,
+        envelopesCheckBeforePosting,
+        envelopesDirectoryChanged,
+        envelopesNoSender,
+        envelopesSenderChanged,
         intakeAmbiguousDateOrder,
         intakeDamagedText,
         intakeDateOrderIgnored,
