@@ -61,9 +61,25 @@ def row(rng, index, emails):
 def make_input(rng, folder, index, emails):
     rows = [row(rng, index * 1000 + i, emails) for i in range(rng.randint(0, 40))]
     text = HEADER + "\r\n" + "\r\n".join(rows) + "\r\n"
-    kind = rng.choice(["utf8", "bom", "cp1252", "utf16", "cr", "json", "semicolon", "binary", "empty", "header-only"])
+    kind = rng.choice(["utf8", "bom", "cp1252", "utf16", "cr", "json", "semicolon", "binary", "empty", "header-only", "paper"])
     path = os.path.join(folder, "in%d.csv" % index)
-    if kind == "bom":
+    if kind == "paper":
+        # Typed-in paper sheets: ids good, lower-case, empty and address-shaped; lines typed,
+        # missing, junk and repeated; emails often blank.
+        typed = []
+        for i, line in enumerate(rows):
+            sheet = rng.choice(["FR-261201-001", "fr-261201-002", "", "S-261201-003", "sheet%d@example.org" % i, "bad id"])
+            if "@" in sheet:
+                emails.add(sheet)
+            number = rng.choice([str(i + 1), "", "abc", "0", "2", "99999"])
+            if rng.random() < 0.5:
+                cells = line.split(",")
+                if len(cells) > 6:
+                    cells[6] = ""
+                line = ",".join(cells)
+            typed.append(sheet + "," + number + "," + line)
+        data = ("Sheet,Line," + HEADER + "\r\n" + "\r\n".join(typed) + "\r\n").encode()
+    elif kind == "bom":
         data = b"\xef\xbb\xbf" + text.encode()
     elif kind == "cp1252":
         data = text.encode("cp1252", "replace")
