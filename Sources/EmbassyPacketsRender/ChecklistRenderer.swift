@@ -57,12 +57,7 @@ extension PacketRenderer {
             let padding = 3.0
             let shares = [0.04, 0.33, 0.36, 0.27]
             let widths = shares.map { $0 * geometry.textWidth }
-            var xs: [Double] = []
-            var x = geometry.left
-            for width in widths {
-                xs.append(x)
-                x += width
-            }
+            let xs = PageGeometry.columnStarts(widths, from: geometry.left)
             func layouts(_ role: FontBook.Role) -> [TextLayout] {
                 widths.map { TextLayout(context: context, font: fonts.font(role), width: $0 - 2 * padding) }
             }

@@ -67,12 +67,7 @@ extension PacketRenderer {
         let padding = 3.0
         let shares = [0.24, 0.25, 0.14, 0.12, 0.07, 0.18]
         let widths = shares.map { $0 * geometry.textWidth }
-        var xs: [Double] = []
-        var x = geometry.left
-        for width in widths {
-            xs.append(x)
-            x += width
-        }
+        let xs = PageGeometry.columnStarts(widths, from: geometry.left)
         let titles = ["Mission", "Address as printed", "Countries", "Signatures", "Pages", "File and packet"]
         let numeric: Set<Int> = [3, 4]
         func layouts(_ role: FontBook.Role) -> [TextLayout] {

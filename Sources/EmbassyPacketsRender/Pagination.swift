@@ -12,6 +12,17 @@ struct PageGeometry {
 
     var textWidth: Double { width - left - right }
     var contentBottom: Double { height - bottom }
+
+    /// Where each of a table's columns starts, from `left`, given their widths.
+    static func columnStarts(_ widths: [Double], from left: Double) -> [Double] {
+        var starts: [Double] = []
+        var x = left
+        for width in widths {
+            starts.append(x)
+            x += width
+        }
+        return starts
+    }
 }
 
 /// One thing drawn on a page, placed by the measuring pass.

@@ -43,12 +43,7 @@ extension PacketRenderer {
         footID.setAlignment(PANGO_ALIGN_RIGHT)
 
         let widths = sheets.columns.map { $0.share * textWidth }
-        var xs: [Double] = []
-        var x = margin
-        for column in widths {
-            xs.append(x)
-            x += column
-        }
+        let xs = PageGeometry.columnStarts(widths, from: margin)
         let padding = 3.0
         let headings = widths.map { layout(sans, 8, bold: true, width: $0 - 2 * padding) }
         for (heading, column) in zip(headings, sheets.columns) { heading.setText(column.heading) }

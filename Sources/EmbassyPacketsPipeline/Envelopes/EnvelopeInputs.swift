@@ -93,17 +93,7 @@ extension Envelopes {
         let letters = manifest?.options?.letters ?? []
         let manifestTemplate = letters.first.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
         func template() throws -> String { try manifestTemplate ?? options.templatePath ?? DataFiles.template(nil) }
-        func senderFile(_ path: String) throws -> Sender {
-            let templatePath = try template()
-            guard let letterSchema = TemplateLoader.schemaPath(for: templatePath) else {
-                throw PipelineError(stage: .template, message: "cannot find letter.rng beside the template or in Templates/", location: SourceLocation(file: templatePath))
-            }
-            let schema = SenderLoader.schemaPath(besideLetterSchema: letterSchema)
-            guard FileManager.default.fileExists(atPath: schema) else {
-                throw PipelineError(stage: .template, message: "cannot find sender.rng beside \(letterSchema); it checks the sender file", location: SourceLocation(file: path))
-            }
-            return try SenderLoader.load(path: path, schema: schema)
-        }
+        func senderFile(_ path: String) throws -> Sender { try Generator.loadSenderFile(path, templatePath: try template()) }
         if let path = options.senderPath { return try senderFile(path) }
         // The manifest lists the letters it used, and then the sender file when there was one.
         if manifest?.options != nil, let used = manifest?.templates.first(where: { !letters.contains($0.file) }) {

@@ -41,8 +41,13 @@ extension Generator {
     /// schema; nil without one (the templates' own `<sender>` then serves).
     static func loadSender(_ options: GenerateOptions) throws -> Sender? {
         guard let path = options.senderPath else { return nil }
-        guard let letterSchema = TemplateLoader.schemaPath(for: options.templatePath) else {
-            throw PipelineError(stage: .template, message: "cannot find letter.rng beside the template or in Templates/", location: SourceLocation(file: options.templatePath))
+        return try loadSenderFile(path, templatePath: options.templatePath)
+    }
+
+    /// A `<sender>` file, checked against `sender.rng` beside the letter schema of `templatePath`.
+    static func loadSenderFile(_ path: String, templatePath: String) throws -> Sender {
+        guard let letterSchema = TemplateLoader.schemaPath(for: templatePath) else {
+            throw PipelineError(stage: .template, message: "cannot find letter.rng beside the template or in Templates/", location: SourceLocation(file: templatePath))
         }
         let schema = SenderLoader.schemaPath(besideLetterSchema: letterSchema)
         guard FileManager.default.fileExists(atPath: schema) else {
