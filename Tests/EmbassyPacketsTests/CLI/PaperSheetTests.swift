@@ -266,4 +266,19 @@ struct PaperSheetTests {
         let nowhere = try sheets(["--out", "nowhere/x.pdf"])
         #expect(nowhere.status == 1 && nowhere.stderr.contains("the folder 'nowhere' does not exist") && !nowhere.stderr.contains("partial"))
     }
+
+    @Test func theSamplePaperSheetsReconcileWithTheSampleExport() throws {
+        let folder = TestSupport.temporaryFolder()
+        let report = try Generator.generate(BookkeepingTests.options([TestSupport.sampleCSV, TestSupport.path("Samples/paper-sheets.csv")], into: folder))
+        let alone = try Generator.generate(BookkeepingTests.options([TestSupport.sampleCSV], into: folder + "-alone"))
+        #expect(report.manifest.paper == Manifest.PaperSheets(sheets: ["FR-261201-001", "FR-261201-002"], rows: 9, withoutEmail: 5))
+        // Nine more rows: eight more signers, one a duplicate by name on the same sheet.
+        #expect(report.manifest.totals.rows == alone.manifest.totals.rows + 9)
+        #expect(report.manifest.totals.accepted == alone.manifest.totals.accepted + 8)
+        #expect(report.manifest.totals.duplicates == alone.manifest.totals.duplicates + 1)
+        #expect(report.diagnostics.contains { $0.location?.description == "FR-261201-001:4" && $0.id == DiagnosticID.signatureDuplicate })
+        let fr = TestSupport.squeezed(try TestSupport.pdfText(folder + "/packets/FR.pdf"))
+        #expect(fr.contains("Vautrin") && fr.contains("Théo"))
+        #expect(TestSupport.squeezed(try TestSupport.pdfText(folder + "/packets/DE.pdf")).contains("Weber"))
+    }
 }
