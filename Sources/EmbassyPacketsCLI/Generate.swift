@@ -200,9 +200,17 @@ struct Generate: ParsableCommand {
         }
         if json { print(Self.jsonSummary(report, output: out)) }
         intake.printNotices(report.notices)
-        if !report.keptFiles.isEmpty && !intake.quiet {
-            let shown = report.keptFiles.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (report.keptFiles.count > 5 ? ", ..." : "")
-            Console.error("\(out): note: kept \(report.keptFiles.count) file\(report.keptFiles.count == 1 ? "" : "s") that embassy-packets did not write: \(shown) [output.kept-files]")
+        // What `envelopes` wrote for the earlier packets is kept, but no longer matches them.
+        // (Only when its record is there: a labels.pdf of the coordinator's own is theirs.)
+        let fromEnvelopes = report.keptFiles.contains(Envelopes.recordName)
+        let envelopeFiles = fromEnvelopes ? report.keptFiles.filter(Envelopes.isOwnName) : []
+        let others = report.keptFiles.filter { !envelopeFiles.contains($0) }
+        if !envelopeFiles.isEmpty && !intake.quiet {
+            Console.error("\(out): warning: kept \(envelopeFiles.map { "'\($0)'" }.joined(separator: ", ")), which embassy-packets envelopes made for the earlier packets: run 'embassy-packets envelopes \(out)' again [output.stale-envelopes]")
+        }
+        if !others.isEmpty && !intake.quiet {
+            let shown = others.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (others.count > 5 ? ", ..." : "")
+            Console.error("\(out): note: kept \(others.count) file\(others.count == 1 ? "" : "s") that embassy-packets did not write: \(shown) [output.kept-files]")
         }
         intake.printDiagnostics(report.diagnostics, reportsFolder: "\(out)/reports")
         if !intake.quiet && !json {

@@ -127,6 +127,10 @@ public enum EmbassyDirectoryLoader {
         guard let address = element.element(named: "address") else { throw fail("<\(element.name)> needs an <address>", element) }
         let lines = address.elements(named: "line").map(\.text).filter { !$0.isEmpty }
         guard !lines.isEmpty else { throw fail("<address> needs at least one <line>", address) }
+        // The address is printed on letters, covers, envelopes and labels: never an at-sign.
+        if let line = address.elements(named: "line").first(where: { AddressMask.holdsAnyAtSign($0.text) }) {
+            throw fail("an address <line> holds an at-sign ('\(AddressMask.mask(line.text))'), which a postal address never carries: leave the mission's email out of <address>", line)
+        }
         let district = element.element(named: "district")?.text.split(separator: " ").map(String.init) ?? []
         return Mission(
             kind: element.attributes["kind"] ?? "embassy", name: english, chineseName: chinese,

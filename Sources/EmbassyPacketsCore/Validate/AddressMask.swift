@@ -5,6 +5,12 @@ public enum AddressMask {
     /// The at-signs people and encoders write: `@`, fullwidth `＠`, small `﹫`, `%40`, `&#64;`, `&commat;`.
     static let atSigns = ["@", "＠", "﹫", "%40", "&#64;", "&#x40;", "&commat;"]
 
+    /// True when `text` holds an at-sign character anywhere ("Coalition @ London"), or what
+    /// `containsAtSign` finds: for what goes in the post, where none belongs at all.
+    public static func holdsAnyAtSign(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0 == "@" || $0 == "\u{FF20}" || $0 == "\u{FE6B}" } || containsAtSign(text)
+    }
+
     /// True when the text holds an at-sign of any kind, or an "at ... dot" spelled out
     /// (`john at example dot org`): no name, city, region or country does.
     public static func containsAtSign(_ text: String) -> Bool {

@@ -47,7 +47,9 @@ extension Envelopes {
             let record = try? JSONDecoder().decode(EnvelopeRecord.self, from: data), record.generator.name == ToolInfo.name
         {
             recordIsOurs = true
-            for file in record.files where !file.file.contains("/") { ours[file.file] = file.sha256 }
+            // Only the names this command writes: a record edited to list another file (the
+            // manifest, a packet) never makes that file the command's to replace or remove.
+            for file in record.files where Envelopes.ownNames.contains(file.file) { ours[file.file] = file.sha256 }
         }
         var unchanged: [String] = []
         for (name, sha) in ours.sorted(by: { $0.key < $1.key }) {

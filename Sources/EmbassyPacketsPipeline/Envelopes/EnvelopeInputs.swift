@@ -37,10 +37,22 @@ extension Envelopes {
                 location: SourceLocation(file: options.embassiesFolder)))
         }
         let sender = try loadSender(options, manifest: manifest, notices: &notices)
+        // What goes in the post carries no at-sign: a sender part holding one is refused, not
+        // left off the return address without a word.
+        if let sender {
+            for (part, value) in [("organisation", sender.organisation), ("name", sender.name)] + sender.address.map({ ("address line", Optional($0)) })
+            where value.map(AddressMask.holdsAnyAtSign) ?? false {
+                throw PipelineError(
+                    stage: .template,
+                    message: "the sender's \(part) '\(AddressMask.mask(value!))' holds an at-sign, which an envelope never carries: remove it from the sender file (the email has a <email> of its own)")
+            }
+        }
         if (sender?.organisation ?? sender?.name) == nil && (sender?.address ?? []).isEmpty {
+            let why = options.senderPath != nil
+                ? "the --sender file names no organisation, name or postal address"
+                : "no --sender FILE, and the template has no <sender> with an address"
             notices.append(Diagnostic(
-                .warning, id: DiagnosticID.envelopesNoSender,
-                message: "no sender is known (no --sender FILE, and the template has no <sender> with an address): the return address is left blank"))
+                .warning, id: DiagnosticID.envelopesNoSender, message: "no sender is known (\(why)): the return address is left blank"))
         }
         let resolver = CountryResolver(directory: directory)
         let items: [EnvelopeItem]
@@ -86,6 +98,11 @@ extension Envelopes {
         return manifest
     }
 
+    /// The generate output the manifest sits in, when there is one.
+    static func outputFolder(_ options: EnvelopeOptions) -> String? {
+        options.manifestPath.map { UserPath.parent($0).isEmpty ? "." : UserPath.parent($0) }
+    }
+
     /// Who sends the packets, for the return address: `--sender FILE`; else the sender file the
     /// packets were made with, when the manifest names one and it is unchanged; else the
     /// template's `<sender>` (the manifest's template, else the default one); else nobody.
@@ -97,8 +114,16 @@ extension Envelopes {
         if let path = options.senderPath { return try senderFile(path) }
         // The manifest lists the letters it used, and then the sender file when there was one.
         if manifest?.options != nil, let used = manifest?.templates.first(where: { !letters.contains($0.file) }) {
-            if let bytes = try? Generator.readFile(used.file), Generator.sha256Hex(bytes) == used.sha256 {
-                return try senderFile(used.file)
+            // A path recorded relative to the folder generate ran in: that is, for `--out DIR`
+            // given relative to it, the folder the output sits in.
+            var candidates = [used.file]
+            if !used.file.hasPrefix("/"), let output = outputFolder(options) {
+                candidates.append(UserPath.join(UserPath.parent(output).isEmpty ? "." : UserPath.parent(output), used.file))
+            }
+            for candidate in candidates {
+                if let bytes = try? Generator.readFile(candidate), Generator.sha256Hex(bytes) == used.sha256 {
+                    return try senderFile(candidate)
+                }
             }
             notices.append(Diagnostic(
                 .warning, id: DiagnosticID.envelopesSenderChanged,

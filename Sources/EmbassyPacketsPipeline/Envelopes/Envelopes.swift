@@ -56,6 +56,11 @@ public enum Envelopes {
     public static let envelopesName = "envelopes.pdf"
     public static let checklistName = "envelopes-checklist.pdf"
     static let stagingPrefix = ".envelopes.embassy-packets-"
+    /// True for a name the command writes at the top of its folder.
+    public static func isOwnName(_ name: String) -> Bool { ownNames.contains(name) }
+
+    /// Every name the command may write, and so the only ones it may replace or remove.
+    static let ownNames: Set<String> = [recordName, envelopesName, checklistName, "labels.pdf", "labels-a4.pdf", "labels-letter.pdf"]
 
     /// The label sheets' file names: `labels.pdf`, or one per paper when the packets are on both.
     public static func labelNames(_ papers: Set<Paper>) -> [(Paper, String)] {
