@@ -98,8 +98,16 @@ enum HeaderAliases {
             "Toestemming", "Zgoda", "Согласие", "İzin", "同意", "동의",
         ],
         // The columns of a typed-in paper signature sheet (`embassy-packets sheets` prints the id).
-        .sheet: ["Sheet", "Sheet ID", "Sheet Id", "Paper Sheet", "Sheet Number", "Sheet No"],
-        .line: ["Line", "Sheet Line", "Line Number", "Line No"],
+        // The same in the languages the other columns' aliases cover, for a coordinator who
+        // types the sheets into a spreadsheet in their own.
+        .sheet: [
+            "Sheet", "Sheet ID", "Sheet Id", "Paper Sheet", "Sheet Number", "Sheet No",
+            "Blatt", "Blatt-Nr", "Bogen", "Feuille", "Hoja", "Foglio", "Folha", "Blad", "Arkusz", "Лист", "シート", "시트", "签名表", "簽名表",
+        ],
+        .line: [
+            "Line", "Sheet Line", "Line Number", "Line No",
+            "Zeile", "Ligne", "Línea", "Linea", "Riga", "Linha", "Regel", "Wiersz", "Строка", "行", "줄",
+        ],
     ]
 
     /// Every header's alias, by `Column.key`.

@@ -104,7 +104,9 @@ public struct Validator: Sendable {
             withoutEmail = true
         } else {
             if typed.isEmpty {
-                return reject(DiagnosticID.signatureMissingEmail, "the Email Address field is empty")
+                return reject(
+                    DiagnosticID.signatureMissingEmail,
+                    "the Email Address field is empty (a row typed in from a paper sheet may leave it empty: give such rows a Sheet column, or --source paper)")
             }
             guard let email = EmailCanonicalizer.canonical(typed), EmailAddress.isValidCanonical(email) else {
                 return reject(DiagnosticID.signatureInvalidEmail, "invalid email address '\(EmailMask.mask(typed))'")

@@ -281,4 +281,26 @@ struct PaperSheetTests {
         #expect(fr.contains("Vautrin") && fr.contains("Théo"))
         #expect(TestSupport.squeezed(try TestSupport.pdfText(folder + "/packets/DE.pdf")).contains("Weber"))
     }
+
+    @Test func aSheetTypedInAGermanExcelIsReadAsPaper() throws {
+        let folder = TestSupport.temporaryFolder()
+        // Headers in German, semicolons and Windows-1252, as Excel saves "CSV" on a German system.
+        let text = "Blatt;Zeile;Vorname;Nachname;Stadt;Bundesland;Land;E-Mail-Adresse\r\n"
+            + "DE-261201-001;1;Jürgen;Müller;Köln;NRW;Deutschland;\r\n"
+            + "DE-261201-001;2;Anna;Schmidt;Berlin;;Deutschland;anna@example.org\r\n"
+        let path = folder + "/blatt.csv"
+        try Data(text.data(using: .windowsCP1252)!).write(to: URL(fileURLWithPath: path))
+        let report = try Generator.generate(BookkeepingTests.options([path], into: folder + "/out"))
+        #expect(report.manifest.paper == Manifest.PaperSheets(sheets: ["DE-261201-001"], rows: 2, withoutEmail: 1))
+        #expect(report.manifest.totals.accepted == 2)
+        #expect(TestSupport.squeezed(try TestSupport.pdfText(folder + "/out/packets/DE.pdf")).contains("Müller"))
+        // Without a sheet column, a row without an email is rejected, and the message says how
+        // a paper row is given.
+        var form = FormCSV()
+        form.add(first: "Jürgen", last: "Müller", city: "Köln", country: "Germany", email: "")
+        form.add(first: "Anna", last: "Schmidt", city: "Berlin", country: "Germany", email: "anna@example.org")
+        let export = TestSupport.write(form.text, named: "export.csv", in: folder)
+        let plain = try Generator.generate(BookkeepingTests.options([export], into: folder + "/plain"))
+        #expect(plain.diagnostics.contains { $0.id == DiagnosticID.signatureMissingEmail && $0.message.contains("give such rows a Sheet column, or --source paper") })
+    }
 }
