@@ -221,7 +221,7 @@ struct Generate: ParsableCommand {
                     location: SourceLocation(file: "\(out)/\(packet.file)")).description)
             }
             for packet in report.manifest.packets {
-                let missing = (packet.addressWarnings ?? []).filter { $0 != "no source confirms it" }
+                let missing = (packet.addressWarnings ?? []).filter { $0 != AddressCheck.unconfirmed }
                 guard !missing.isEmpty else { continue }
                 Console.error(Diagnostic(
                     .warning, id: DiagnosticID.directoryIncompleteAddress,

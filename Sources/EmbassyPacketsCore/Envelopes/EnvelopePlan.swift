@@ -170,8 +170,3 @@ public enum EnvelopePlanner {
             language: PostalAddress.language(forCountry: destination), paper: paper, pages: pages, sheets: sheets, stock: stock, checks: checks)
     }
 }
-
-extension AddressCheck {
-    /// The warning `warnings(_:countryCode:)` gives for an address no source confirms.
-    public static let unconfirmed = "no source confirms it"
-}

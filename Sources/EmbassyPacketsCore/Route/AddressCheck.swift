@@ -5,11 +5,14 @@ import Foundation
 /// The coordinators' index marks every address that is not, so that nobody posts a packet to
 /// half an address.
 public enum AddressCheck {
+    /// The warning for an address no source confirms.
+    public static let unconfirmed = "no source confirms it"
+
     /// What must be checked before posting to `mission` in `countryCode`, in words: empty
     /// when the address can be used as it is.
     public static func warnings(_ mission: Mission, countryCode: String) -> [String] {
         var warnings: [String] = []
-        if !mission.addressVerified { warnings.append("no source confirms it") }
+        if !mission.addressVerified { warnings.append(unconfirmed) }
         warnings += missingParts(mission.addressLines, city: mission.city, countryCode: countryCode)
         return warnings
     }
