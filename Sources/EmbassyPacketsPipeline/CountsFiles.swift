@@ -13,19 +13,12 @@ public enum CountsFiles {
 
     /// Writes both files into `folder`; their records, for the manifest.
     public static func write(_ counts: PublicCounts, to folder: String) throws -> [Manifest.FileRecord] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            var json = [UInt8](try encoder.encode(counts))
-            json.append(0x0A)
-            // A byte-order mark, as the reports have, so that Excel opens the names as UTF-8.
-            let csv: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(text(counts).utf8)
-            var records: [Manifest.FileRecord] = []
-            for (name, bytes) in zip(names, [json, csv]) {
-                try Data(bytes).write(to: URL(fileURLWithPath: UserPath.join(folder, name)), options: .atomic)
-                records.append(Manifest.FileRecord(file: name, sha256: Generator.sha256Hex(bytes), bytes: bytes.count))
-            }
-            return records
+            let json = try Generator.jsonFile(counts)
+            try Data(json).write(to: URL(fileURLWithPath: UserPath.join(folder, names[0])), options: .atomic)
+            // Written as the reports are: with a byte-order mark, so that Excel opens the names as UTF-8.
+            let csv = try Reports.save(text(counts), to: UserPath.join(folder, names[1]))
+            return zip(names, [json, csv]).map { Manifest.FileRecord(file: $0, sha256: Generator.sha256Hex($1), bytes: $1.count) }
         } catch {
             throw PipelineError(stage: .output, message: "cannot write the counts: \(SystemError.reason(error))", location: SourceLocation(file: folder))
         }

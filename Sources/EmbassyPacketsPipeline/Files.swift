@@ -17,12 +17,17 @@ extension Generator {
         }
     }
 
-    /// Writes the manifest with sorted keys, so that equal runs give equal bytes.
-    public static func writeManifest(_ manifest: Manifest, to path: String) throws {
+    /// A file the tool writes as JSON (the manifest, the counts, the envelopes' record): pretty,
+    /// keys sorted so that equal runs give equal bytes, slashes unescaped, a final newline.
+    public static func jsonFile<T: Encodable>(_ value: T) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(manifest)
-        data.append(0x0A)
+        return [UInt8](try encoder.encode(value)) + [0x0A]
+    }
+
+    /// Writes the manifest with sorted keys, so that equal runs give equal bytes.
+    public static func writeManifest(_ manifest: Manifest, to path: String) throws {
+        let data = Data(try jsonFile(manifest))
         if OutputFile.isSpecial(path) {
             // A device or FIFO is written to, never renamed over.
             let file = try OutputFile(path: path)

@@ -69,7 +69,8 @@ public enum Reports {
         return csv.text
     }
 
-    private static func save(_ text: String, to path: String) throws -> [UInt8] {
+    /// Writes CSV text as the reports are written (UTF-8 with a byte-order mark); the bytes.
+    static func save(_ text: String, to path: String) throws -> [UInt8] {
         var data = Data([0xEF, 0xBB, 0xBF])
         data.append(Data(text.utf8))
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)

@@ -98,9 +98,7 @@ public enum Envelopes {
         let record = EnvelopeRecord(
             generator: Manifest.Generator(name: ToolInfo.name, version: ToolInfo.version, commit: ToolInfo.commit),
             manifest: input.manifestRecord, date: input.date.description, envelopes: input.items.count, files: made.records)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try Generator.writeFile(Array(try encoder.encode(record)) + [0x0A], to: UserPath.join(staging, recordName))
+        try Generator.writeFile(try Generator.jsonFile(record), to: UserPath.join(staging, recordName))
 
         try commit(made.records.map(\.file) + [recordName], from: staging, to: folder, previous: previous)
         committed = true
