@@ -163,7 +163,7 @@ final class PDFDocument {
     static func isoDate(_ seconds: Int64) -> String {
         let day = LetterDate(secondsSince1970: seconds)
         let secondsOfDay = Int(seconds - day.secondsSince1970)
-        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let pad = { Formatting.zeroPadded($0) }
         return "\(day)T\(pad(secondsOfDay / 3600)):\(pad(secondsOfDay / 60 % 60)):\(pad(secondsOfDay % 60))Z"
     }
 }

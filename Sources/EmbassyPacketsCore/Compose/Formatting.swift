@@ -1,14 +1,20 @@
 /// Numbers and dates written the way a letter in a given language writes them.
 public enum Formatting {
-    /// Groups thousands: 1,234,567 in English, 1234567 in Chinese.
+    /// A whole number of at least `width` digits, zeros in front: `zeroPadded(7, width: 2)` is "07".
+    public static func zeroPadded(_ value: Int, width: Int = 2) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+
     /// An instant as `YYYY-MM-DD HH:MM:SS` (UTC).
     public static func isoInstant(_ seconds: Int64) -> String {
         let day = LetterDate(secondsSince1970: seconds)
         let rest = Int(((seconds % 86_400) + 86_400) % 86_400)
-        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        let pad = { zeroPadded($0) }
         return "\(day) \(pad(rest / 3600)):\(pad(rest / 60 % 60)):\(pad(rest % 60))"
     }
 
+    /// Groups thousands: 1,234,567 in English, 1234567 in Chinese.
     public static func number(_ value: Int, language: String) -> String {
         if language.hasPrefix("zh") || language.hasPrefix("ja") { return String(value) }
         let digits = Array(String(abs(value)))
@@ -65,10 +71,6 @@ public struct LetterDate: Sendable, Hashable, CustomStringConvertible {
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        "\(Formatting.zeroPadded(year, width: 4))-\(Formatting.zeroPadded(month))-\(Formatting.zeroPadded(day))"
     }
 }

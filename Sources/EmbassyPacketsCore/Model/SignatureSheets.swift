@@ -44,10 +44,8 @@ public struct SignatureSheets: Sendable {
     /// a three-digit number: `FR-261201-001`. Only letters, digits and `-`, so that it is typed
     /// without mistakes and reads back as a sheet id.
     public static func id(country: String?, date: LetterDate, number: Int) -> String {
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let digits = String(number)
-        let padded = String(repeating: "0", count: max(0, 3 - digits.count)) + digits
-        return "\(country ?? "S")-\(two(date.year % 100))\(two(date.month))\(two(date.day))-\(padded)"
+        let day = [date.year % 100, date.month, date.day].map { Formatting.zeroPadded($0) }.joined()
+        return "\(country ?? "S")-\(day)-\(Formatting.zeroPadded(number, width: 3))"
     }
 
     /// How the sheets' signatures will be delivered, for the sentence before the requests.

@@ -151,7 +151,7 @@ public struct SampleGenerator: Sendable {
         let date = LetterDate(secondsSince1970: time)
         let seconds = Int(time - date.secondsSince1970)
         let hour = seconds / 3600, minute = seconds / 60 % 60, second = seconds % 60
-        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        let pad = { Formatting.zeroPadded($0) }
         let stamp = "\(date.year)/\(pad(date.month))/\(pad(date.day)) \(hour % 12 == 0 ? 12 : hour % 12):\(pad(minute)):\(pad(second)) \(hour < 12 ? "AM" : "PM") GMT"
         return [stamp, given, family, place.0, place.1, typed, "signer\(index)@example.org", consent]
     }
